@@ -1,0 +1,127 @@
+#pragma once
+// The lab database: one SQLite file in WAL mode shared by the GUI and the CLI, possibly at the
+// same time. A Store is shared (std::shared_ptr) and may be used from any thread: each thread
+// gets its own connection, created on first use and closed when the thread ends or the Store is
+// destroyed. Every write runs in a transaction (BEGIN IMMEDIATE, so two writers wait for each
+// other up to the busy timeout instead of failing); nothing is left half-written on error.
+//
+// Opening runs the numbered migrations (core/store/migrations.h). An existing database from an
+// older schema is first copied to "<path>.v<old>.bak"; one from a newer build is refused.
+#include "core/common/result.h"
+#include "core/store/records.h"
+
+#include <QSqlDatabase>
+#include <QString>
+#include <QVector>
+#include <functional>
+#include <memory>
+#include <optional>
+
+namespace lab {
+
+class Store
+{
+public:
+    // Creates the file if needed, sets the PRAGMAs (WAL, foreign keys, busy timeout,
+    // synchronous=NORMAL) and migrates. Errors name the file.
+    static Result<std::shared_ptr<Store>> open(const QString &path);
+
+    ~Store();
+    Store(const Store &) = delete;
+    Store &operator=(const Store &) = delete;
+
+    QString path() const { return m_path; }
+    // The schema version this build writes (the last migration's number).
+    static int latestSchemaVersion();
+    // The version found in the file (after open(): latestSchemaVersion()).
+    Result<int> schemaVersion();
+    // Where open() copied the file before migrating it; empty if it did not need to.
+    QString backupPath() const { return m_backupPath; }
+
+    // Runs `work` in one transaction on this thread's connection: commit if it returns success,
+    // roll back otherwise (also if it throws; the exception is turned into an error). Nested
+    // calls, including the typed methods below, join the outer transaction through savepoints,
+    // so a generator can insert 10,000 incidents in one commit.
+    Status transaction(const std::function<Status()> &work);
+
+    // This thread's connection, for queries the typed methods do not cover (exports, reports).
+    // Use it on this thread only, and write through transaction().
+    Result<QSqlDatabase> connection();
+
+    // --- Incidents and their logs ---
+    Result<qint64> addIncident(const IncidentRecord &incident);
+    Result<IncidentRecord> incident(qint64 id);
+    Result<QVector<IncidentRecord>> incidents(const IncidentFilter &filter = {});
+    Result<qint64> countIncidents(const IncidentFilter &filter = {});
+    Status setIncidentStatus(qint64 id, const QString &status);
+    Status setGroundTruth(qint64 id, const QJsonObject &groundTruth);
+    // Deletes the incident with its logs, explanations, pairs and votes.
+    Status removeIncident(qint64 id);
+
+    Result<qint64> addLog(const StoredLog &log);
+    Result<QVector<StoredLog>> logsFor(qint64 incidentId);
+    // The incident's first log (most incidents have exactly one).
+    Result<StoredLog> logFor(qint64 incidentId);
+
+    // --- Explanations and pairs ---
+    Result<qint64> addExplanation(const ExplanationRecord &explanation);
+    Result<ExplanationRecord> explanation(qint64 id);
+    Result<QVector<ExplanationRecord>> explanationsFor(qint64 incidentId);
+
+    // Both explanations must belong to the pair's incident and differ.
+    Result<qint64> addPair(const PairRecord &pair);
+    Result<PairRecord> pair(qint64 id);
+    Result<QVector<PairRecord>> pairs(const PairFilter &filter = {});
+
+    // --- Annotators and votes ---
+    // The annotator with this name, created (with `kind`) if it does not exist yet.
+    Result<AnnotatorRecord> ensureAnnotator(const QString &name,
+                                            const QString &kind = QString(kAnnotatorHuman));
+    Result<std::optional<AnnotatorRecord>> annotatorByName(const QString &name);
+    Result<QVector<AnnotatorRecord>> annotators();
+
+    // Records (or replaces) the annotator's vote on the pair in one transaction; returns its id.
+    // Durable once this returns: it survives the process being killed right after.
+    Result<qint64> recordVote(const VoteRecord &vote);
+    Result<QVector<VoteRecord>> votesFor(qint64 pairId);
+    Result<QVector<VoteRecord>> votes(const VoteFilter &filter = {});
+    Result<qint64> countVotes();
+
+    // A pair this annotator has not voted on yet, least-voted first (then oldest), or none when
+    // the annotator is done. Stays fast with a million votes.
+    Result<std::optional<PairRecord>> nextOpenPair(qint64 annotatorId);
+    Result<LabelingProgress> progress();
+
+    // --- Training runs and their metrics ---
+    Result<qint64> addRun(const RunRecord &run);
+    // Writes status, times, result and vote snapshot of an existing run (kind and config stay).
+    Status updateRun(const RunRecord &run);
+    Result<RunRecord> run(qint64 id);
+    Result<QVector<RunRecord>> runs(const QString &kind = {}); // newest first; empty kind: all
+
+    // Appends many points in one transaction; a point with the same (step, name) replaces the old.
+    Status appendMetrics(qint64 runId, const QVector<MetricPoint> &points);
+    // Ordered by name, then step. Empty name: all metrics of the run.
+    Result<QVector<MetricPoint>> metrics(qint64 runId, const QString &name = {});
+    Result<QStringList> metricNames(qint64 runId);
+
+    // --- LoRA adapters (at most one active; setActiveAdapter makes it exactly one) ---
+    Result<qint64> addAdapter(const AdapterRecord &adapter);
+    Result<AdapterRecord> adapter(qint64 id);
+    Result<std::optional<AdapterRecord>> adapterByName(const QString &name);
+    Result<QVector<AdapterRecord>> adapters(); // newest first
+    Status setActiveAdapter(qint64 id);
+    Status clearActiveAdapter(); // back to the base model
+    Result<std::optional<AdapterRecord>> activeAdapter();
+    Status setAdapterEval(qint64 id, const QJsonObject &eval);
+
+private:
+    explicit Store(QString path);
+    Status initialize();
+
+    QString m_path;
+    QString m_backupPath;
+    quint64 m_serial = 0; // makes connection names unique per Store
+};
+
+} // namespace lab
