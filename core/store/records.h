@@ -199,10 +199,11 @@ struct AnnotatorProgress
 {
     qint64 annotatorId = 0;
     QString name;
-    qint64 votes = 0;     // pairs this annotator has voted on
+    qint64 votes = 0;     // pairs this annotator has voted on or skipped
     qint64 openPairs = 0; // pairs still waiting for this annotator
 };
 
+// Below, a "vote" is a verdict: skips are not counted (they still close a pair for that annotator).
 struct KindProgress
 {
     QString kind;         // incident kind ("" for incidents without one)

@@ -11,6 +11,7 @@
 #include "core/store/records.h"
 
 #include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QString>
 #include <QVector>
 #include <functional>
@@ -118,6 +119,10 @@ public:
 private:
     explicit Store(QString path);
     Status initialize();
+    Result<int> readVersion(const QSqlDatabase &db);
+    Status backUpBeforeMigrating(const QSqlDatabase &db, int oldVersion);
+    // Runs one statement on this thread's connection; errors name the database and `what`.
+    Result<QSqlQuery> exec(const QString &what, const QString &sql, const QVariantList &binds = {});
 
     QString m_path;
     QString m_backupPath;

@@ -1,0 +1,173 @@
+#include "core/store/migrations.h"
+
+namespace lab {
+namespace {
+
+// Version 1: the whole data model. Times are ISO 8601 UTC text, JSON columns are TEXT.
+Migration initialSchema()
+{
+    Migration m;
+    m.version = 1;
+    m.description = QStringLiteral("incidents, logs, explanations, pairs, votes, annotators, runs, metrics, adapters");
+    m.statements = {
+        QStringLiteral(
+            "CREATE TABLE schema_version ("
+            " version INTEGER PRIMARY KEY,"
+            " description TEXT NOT NULL,"
+            " applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')))"),
+        QStringLiteral(
+            "CREATE TABLE incidents ("
+            " id INTEGER PRIMARY KEY,"
+            " title TEXT NOT NULL,"
+            " origin TEXT NOT NULL CHECK (origin IN ('synthetic','imported')),"
+            " source TEXT NOT NULL CHECK (source IN ('spark','dlt','k8s','s3','app','other')),"
+            " kind TEXT NOT NULL DEFAULT '',"
+            " log_format TEXT NOT NULL DEFAULT '',"
+            " status TEXT NOT NULL DEFAULT 'open',"
+            " seed INTEGER,"
+            " ground_truth TEXT NOT NULL DEFAULT '{}',"
+            " created_at TEXT NOT NULL)"),
+        QStringLiteral("CREATE INDEX incidents_kind ON incidents(kind)"),
+        QStringLiteral("CREATE INDEX incidents_source ON incidents(source)"),
+        QStringLiteral("CREATE INDEX incidents_status ON incidents(status)"),
+        QStringLiteral(
+            "CREATE TABLE logs ("
+            " id INTEGER PRIMARY KEY,"
+            " incident_id INTEGER NOT NULL REFERENCES incidents(id) ON DELETE CASCADE,"
+            " name TEXT NOT NULL,"
+            " original_path TEXT NOT NULL DEFAULT '',"
+            " format TEXT NOT NULL DEFAULT '',"
+            " line_count INTEGER NOT NULL DEFAULT 0,"
+            " content TEXT NOT NULL)"),
+        QStringLiteral("CREATE INDEX logs_incident ON logs(incident_id)"),
+        QStringLiteral(
+            "CREATE TABLE annotators ("
+            " id INTEGER PRIMARY KEY,"
+            " name TEXT NOT NULL UNIQUE,"
+            " kind TEXT NOT NULL DEFAULT 'human',"
+            " created_at TEXT NOT NULL)"),
+        QStringLiteral(
+            "CREATE TABLE runs ("
+            " id INTEGER PRIMARY KEY,"
+            " kind TEXT NOT NULL,"
+            " status TEXT NOT NULL,"
+            " config TEXT NOT NULL DEFAULT '{}',"
+            " started_at TEXT,"
+            " finished_at TEXT,"
+            " result TEXT NOT NULL DEFAULT '{}',"
+            " vote_snapshot TEXT NOT NULL DEFAULT '',"
+            " created_at TEXT NOT NULL)"),
+        // Metrics are many small rows read per run and per name: the key is the access path.
+        QStringLiteral(
+            "CREATE TABLE metrics ("
+            " run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,"
+            " name TEXT NOT NULL,"
+            " step INTEGER NOT NULL,"
+            " value REAL,"
+            " PRIMARY KEY (run_id, name, step)) WITHOUT ROWID"),
+        QStringLiteral(
+            "CREATE TABLE adapters ("
+            " id INTEGER PRIMARY KEY,"
+            " name TEXT NOT NULL UNIQUE,"
+            " run_id INTEGER REFERENCES runs(id) ON DELETE SET NULL,"
+            " path TEXT NOT NULL,"
+            " created_at TEXT NOT NULL,"
+            " active INTEGER NOT NULL DEFAULT 0 CHECK (active IN (0,1)),"
+            " activated_at TEXT,"
+            " eval TEXT NOT NULL DEFAULT '{}')"),
+        // The database itself refuses a second active adapter, whatever program writes.
+        QStringLiteral("CREATE UNIQUE INDEX adapters_one_active ON adapters(active) WHERE active = 1"),
+        QStringLiteral(
+            "CREATE TABLE explanations ("
+            " id INTEGER PRIMARY KEY,"
+            " incident_id INTEGER NOT NULL REFERENCES incidents(id) ON DELETE CASCADE,"
+            " text TEXT NOT NULL,"
+            " style TEXT NOT NULL DEFAULT '',"
+            " model TEXT NOT NULL DEFAULT '',"
+            " adapter_id INTEGER REFERENCES adapters(id) ON DELETE SET NULL,"
+            " meta TEXT NOT NULL DEFAULT '{}',"
+            " created_at TEXT NOT NULL)"),
+        QStringLiteral("CREATE INDEX explanations_incident ON explanations(incident_id)"),
+        QStringLiteral("CREATE INDEX explanations_adapter ON explanations(adapter_id)"),
+        QStringLiteral(
+            "CREATE TABLE pairs ("
+            " id INTEGER PRIMARY KEY,"
+            " incident_id INTEGER NOT NULL REFERENCES incidents(id) ON DELETE CASCADE,"
+            " explanation_a INTEGER NOT NULL REFERENCES explanations(id) ON DELETE CASCADE,"
+            " explanation_b INTEGER NOT NULL REFERENCES explanations(id) ON DELETE CASCADE,"
+            " gold INTEGER NOT NULL DEFAULT 0 CHECK (gold IN (0,1)),"
+            " created_at TEXT NOT NULL,"
+            " CHECK (explanation_a <> explanation_b))"),
+        QStringLiteral("CREATE INDEX pairs_incident ON pairs(incident_id)"),
+        QStringLiteral("CREATE INDEX pairs_explanation_a ON pairs(explanation_a)"),
+        QStringLiteral("CREATE INDEX pairs_explanation_b ON pairs(explanation_b)"),
+        // Votes. UNIQUE (annotator_id, pair_id) is also the index that "has this annotator voted
+        // on this pair" probes.
+        QStringLiteral(
+            "CREATE TABLE comparisons ("
+            " id INTEGER PRIMARY KEY,"
+            " pair_id INTEGER NOT NULL REFERENCES pairs(id) ON DELETE CASCADE,"
+            " annotator_id INTEGER NOT NULL REFERENCES annotators(id) ON DELETE CASCADE,"
+            " shown_left TEXT NOT NULL CHECK (shown_left IN ('a','b')),"
+            " choice TEXT NOT NULL CHECK (choice IN ('a_better','b_better','tie','both_bad','skip')),"
+            " tags TEXT NOT NULL DEFAULT '[]',"
+            " rationale TEXT NOT NULL DEFAULT '',"
+            " guideline_version TEXT NOT NULL DEFAULT '',"
+            " created_at TEXT NOT NULL,"
+            " UNIQUE (annotator_id, pair_id))"),
+        QStringLiteral("CREATE INDEX comparisons_pair ON comparisons(pair_id)"),
+    };
+    return m;
+}
+
+// Version 2: counters kept by triggers so that "next open pair" and the progress bar stay fast
+// with a million votes (no COUNT over comparisons on every screen refresh). Existing votes are
+// counted once here.
+Migration voteCounters()
+{
+    Migration m;
+    m.version = 2;
+    m.description = QStringLiteral("vote counters on pairs and annotators for labeling at scale");
+    m.statements = {
+        // pairs.vote_count: votes that judge the pair (skips do not);
+        // annotators.vote_count: pairs the annotator has dealt with (skips included).
+        QStringLiteral("ALTER TABLE pairs ADD COLUMN vote_count INTEGER NOT NULL DEFAULT 0"),
+        QStringLiteral("ALTER TABLE annotators ADD COLUMN vote_count INTEGER NOT NULL DEFAULT 0"),
+        QStringLiteral(
+            "UPDATE pairs SET vote_count = (SELECT COUNT(*) FROM comparisons c"
+            " WHERE c.pair_id = pairs.id AND c.choice <> 'skip')"),
+        QStringLiteral(
+            "UPDATE annotators SET vote_count = (SELECT COUNT(*) FROM comparisons c"
+            " WHERE c.annotator_id = annotators.id)"),
+        QStringLiteral("CREATE INDEX pairs_open_order ON pairs(vote_count, id)"),
+        QStringLiteral(
+            "CREATE TRIGGER comparisons_count_insert AFTER INSERT ON comparisons BEGIN"
+            " UPDATE pairs SET vote_count = vote_count + (NEW.choice <> 'skip') WHERE id = NEW.pair_id;"
+            " UPDATE annotators SET vote_count = vote_count + 1 WHERE id = NEW.annotator_id;"
+            " END"),
+        QStringLiteral(
+            "CREATE TRIGGER comparisons_count_delete AFTER DELETE ON comparisons BEGIN"
+            " UPDATE pairs SET vote_count = vote_count - (OLD.choice <> 'skip') WHERE id = OLD.pair_id;"
+            " UPDATE annotators SET vote_count = vote_count - 1 WHERE id = OLD.annotator_id;"
+            " END"),
+        QStringLiteral(
+            "CREATE TRIGGER comparisons_count_update AFTER UPDATE OF pair_id, annotator_id, choice"
+            " ON comparisons BEGIN"
+            " UPDATE pairs SET vote_count = vote_count - (OLD.choice <> 'skip') WHERE id = OLD.pair_id;"
+            " UPDATE pairs SET vote_count = vote_count + (NEW.choice <> 'skip') WHERE id = NEW.pair_id;"
+            " UPDATE annotators SET vote_count = vote_count - 1 WHERE id = OLD.annotator_id;"
+            " UPDATE annotators SET vote_count = vote_count + 1 WHERE id = NEW.annotator_id;"
+            " END"),
+    };
+    return m;
+}
+
+} // namespace
+
+const std::vector<Migration> &migrations()
+{
+    static const std::vector<Migration> list{initialSchema(), voteCounters()};
+    return list;
+}
+
+} // namespace lab

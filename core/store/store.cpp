@@ -1,0 +1,361 @@
+#include "core/store/store.h"
+
+#include "core/store/migrations.h"
+#include "core/store/store_sql.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QMutex>
+#include <QMutexLocker>
+#include <QSqlError>
+
+#include <atomic>
+#include <exception>
+#include <unordered_map>
+
+namespace lab {
+
+using storesql::tr;
+
+namespace {
+
+constexpr int kBusyTimeoutMs = 5000;
+const char kSqliteMagic[16] = {'S', 'Q', 'L', 'i', 't', 'e', ' ', 'f',
+                               'o', 'r', 'm', 'a', 't', ' ', '3', '\0'};
+
+std::atomic<quint64> g_nextStoreSerial{1};
+std::atomic<quint64> g_nextConnection{1};
+
+// Every live connection per Store, so that ~Store can close those of threads that are still
+// running. Leaked on purpose: threads may end after static destruction has begun.
+struct ConnectionRegistry
+{
+    QMutex mutex;
+    std::unordered_map<quint64, QStringList> byStore;
+};
+ConnectionRegistry &registry()
+{
+    static auto *instance = new ConnectionRegistry;
+    return *instance;
+}
+
+void dropConnection(const QString &name)
+{
+    // contains() first: the other side (thread exit or ~Store) may have dropped it already.
+    if (QSqlDatabase::contains(name))
+        QSqlDatabase::removeDatabase(name);
+}
+
+struct ThreadConnection
+{
+    QString name;
+    int depth = 0; // nesting of Store::transaction() on this thread
+};
+
+// This thread's connections, per Store. Only names are kept (no QSqlDatabase copies) so that
+// removeDatabase() never finds the connection "still in use".
+struct ThreadConnections
+{
+    std::unordered_map<quint64, ThreadConnection> byStore;
+
+    ~ThreadConnections()
+    {
+        for (const auto &[serial, connection] : byStore) {
+            {
+                ConnectionRegistry &r = registry();
+                QMutexLocker lock(&r.mutex);
+                auto it = r.byStore.find(serial);
+                if (it != r.byStore.end())
+                    it->second.removeAll(connection.name);
+            }
+            dropConnection(connection.name);
+        }
+    }
+};
+thread_local ThreadConnections t_connections;
+
+} // namespace
+
+Store::Store(QString path) : m_path(std::move(path)), m_serial(g_nextStoreSerial++) {}
+
+Store::~Store()
+{
+    QStringList names;
+    {
+        ConnectionRegistry &r = registry();
+        QMutexLocker lock(&r.mutex);
+        auto it = r.byStore.find(m_serial);
+        if (it != r.byStore.end()) {
+            names = it->second;
+            r.byStore.erase(it);
+        }
+    }
+    t_connections.byStore.erase(m_serial);
+    // Connections of other threads are closed here too: the last owner is gone, so nobody is
+    // using them, and waiting for those threads to end could keep the file open for ever.
+    for (const QString &name : std::as_const(names))
+        dropConnection(name);
+}
+
+int Store::latestSchemaVersion()
+{
+    return migrations().back().version;
+}
+
+Result<std::shared_ptr<Store>> Store::open(const QString &path)
+{
+    if (path.trimmed().isEmpty())
+        return fail(tr("no database file given"));
+    std::shared_ptr<Store> store(new Store(QFileInfo(path).absoluteFilePath()));
+    if (Status status = store->initialize(); !status.ok())
+        return fail(status.error());
+    return store;
+}
+
+Result<QSqlDatabase> Store::connection()
+{
+    auto found = t_connections.byStore.find(m_serial);
+    if (found != t_connections.byStore.end()) {
+        QSqlDatabase db = QSqlDatabase::database(found->second.name, false);
+        if (db.isValid() && db.isOpen())
+            return db;
+        t_connections.byStore.erase(found);
+    }
+
+    const QString name = QStringLiteral("lab_store_%1_%2").arg(m_serial).arg(g_nextConnection++);
+    QString error;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        if (!db.isValid()) {
+            error = tr("cannot open database %1: the Qt SQLite driver (QSQLITE) is not available")
+                        .arg(m_path);
+        } else {
+            db.setDatabaseName(m_path);
+            db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(kBusyTimeoutMs));
+            if (!db.open())
+                error = tr("cannot open database %1: %2").arg(m_path, db.lastError().text());
+        }
+        // Per-connection settings (WAL itself is stored in the file, set once by initialize()).
+        const QString pragmas[] = {
+            QStringLiteral("PRAGMA foreign_keys = ON"),
+            QStringLiteral("PRAGMA synchronous = NORMAL"),
+            QStringLiteral("PRAGMA busy_timeout = %1").arg(kBusyTimeoutMs),
+        };
+        for (const QString &pragma : pragmas) {
+            if (!error.isEmpty())
+                break;
+            auto q = storesql::run(db, m_path, tr("configure the connection"), pragma);
+            if (!q.ok())
+                error = q.error();
+        }
+    }
+    if (!error.isEmpty()) {
+        QSqlDatabase::removeDatabase(name);
+        return fail(error);
+    }
+
+    t_connections.byStore[m_serial] = ThreadConnection{name, 0};
+    {
+        ConnectionRegistry &r = registry();
+        QMutexLocker lock(&r.mutex);
+        r.byStore[m_serial].append(name);
+    }
+    return QSqlDatabase::database(name, false);
+}
+
+Result<QSqlQuery> Store::exec(const QString &what, const QString &sql, const QVariantList &binds)
+{
+    auto db = connection();
+    if (!db.ok())
+        return fail(db.error());
+    return storesql::run(*db, m_path, what, sql, binds);
+}
+
+Status Store::transaction(const std::function<Status()> &work)
+{
+    auto db = connection();
+    if (!db.ok())
+        return fail(db.error());
+    const int depth = t_connections.byStore[m_serial].depth;
+    const QString savepoint = QStringLiteral("lab_sp%1").arg(depth);
+
+    // IMMEDIATE takes the write lock up front, so a second writer (thread or process) waits in
+    // the busy handler instead of failing when it upgrades a read lock half-way through.
+    auto begin = storesql::run(*db, m_path, tr("start a transaction"),
+                               depth == 0 ? QStringLiteral("BEGIN IMMEDIATE")
+                                          : QStringLiteral("SAVEPOINT ") + savepoint);
+    if (!begin.ok())
+        return fail(begin.error());
+    begin->finish();
+
+    ++t_connections.byStore[m_serial].depth;
+    Status status;
+    try {
+        status = work();
+    } catch (const std::exception &e) {
+        status = fail(tr("database %1: write aborted by an error: %2")
+                          .arg(m_path, QString::fromLocal8Bit(e.what())));
+    } catch (...) {
+        status = fail(tr("database %1: write aborted by an unknown error").arg(m_path));
+    }
+    --t_connections.byStore[m_serial].depth;
+
+    if (status.ok()) {
+        auto end = storesql::run(*db, m_path, tr("commit"),
+                                 depth == 0 ? QStringLiteral("COMMIT")
+                                            : QStringLiteral("RELEASE ") + savepoint);
+        if (end.ok())
+            return status;
+        status = fail(end.error());
+    }
+    // Errors here are ignored: SQLite may already have rolled back (disk full, I/O error), and
+    // the first error is the one worth reporting.
+    if (depth == 0) {
+        storesql::run(*db, m_path, tr("roll back"), QStringLiteral("ROLLBACK"));
+    } else {
+        storesql::run(*db, m_path, tr("roll back"), QStringLiteral("ROLLBACK TO ") + savepoint);
+        storesql::run(*db, m_path, tr("roll back"), QStringLiteral("RELEASE ") + savepoint);
+    }
+    return status;
+}
+
+Result<int> Store::readVersion(const QSqlDatabase &db)
+{
+    auto tables = storesql::run(
+        db, m_path, tr("read the schema version"),
+        QStringLiteral("SELECT SUM(name = 'schema_version'), COUNT(*) FROM sqlite_master"
+                       " WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"));
+    if (!tables.ok()) {
+        // SQLITE_NOTADB (26): a file with an SQLite header but garbage after it.
+        if (tables.error().contains(QLatin1String("not a database")))
+            return fail(tr("%1 is not an RLHF Log Lab database (not a valid SQLite file)").arg(m_path));
+        return fail(tables.error());
+    }
+    tables->next();
+    const bool hasVersionTable = tables->value(0).toLongLong() > 0;
+    const qint64 tableCount = tables->value(1).toLongLong();
+    if (!hasVersionTable) {
+        if (tableCount > 0)
+            return fail(tr("%1 is an SQLite database but not an RLHF Log Lab database "
+                           "(it has %2 tables and no schema_version table)")
+                            .arg(m_path)
+                            .arg(tableCount));
+        return 0;
+    }
+    auto version = storesql::run(db, m_path, tr("read the schema version"),
+                                 QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM schema_version"));
+    if (!version.ok())
+        return fail(version.error());
+    version->next();
+    return version->value(0).toInt();
+}
+
+Result<int> Store::schemaVersion()
+{
+    auto db = connection();
+    if (!db.ok())
+        return fail(db.error());
+    return readVersion(*db);
+}
+
+Status Store::backUpBeforeMigrating(const QSqlDatabase &db, int oldVersion)
+{
+    // Never overwrite an earlier backup: it may be the only copy of data an earlier failed
+    // migration attempt started from.
+    QString target = QStringLiteral("%1.v%2.bak").arg(m_path).arg(oldVersion);
+    for (int n = 1; QFileInfo::exists(target); ++n)
+        target = QStringLiteral("%1.v%2.%3.bak").arg(m_path).arg(oldVersion).arg(n);
+    // VACUUM INTO reads through this connection, so pages still in the WAL are included.
+    auto q = storesql::run(db, m_path,
+                           tr("back up to %1 before migrating from schema %2").arg(target).arg(oldVersion),
+                           QStringLiteral("VACUUM INTO ?"), {target});
+    if (!q.ok())
+        return fail(q.error());
+    m_backupPath = target;
+    return {};
+}
+
+Status Store::initialize()
+{
+    const QFileInfo info(m_path);
+    if (info.exists()) {
+        if (info.isDir())
+            return fail(tr("%1 is a folder, not a database file").arg(m_path));
+        QFile file(m_path);
+        if (!file.open(QIODevice::ReadOnly))
+            return fail(tr("cannot read database %1: %2").arg(m_path, file.errorString()));
+        const QByteArray header = file.read(sizeof(kSqliteMagic));
+        if (!header.isEmpty() && header != QByteArray(kSqliteMagic, sizeof(kSqliteMagic)))
+            return fail(tr("%1 is not an RLHF Log Lab database (not an SQLite file)").arg(m_path));
+    } else if (!info.absoluteDir().exists()) {
+        return fail(tr("cannot create database %1: folder %2 does not exist")
+                        .arg(m_path, info.absolutePath()));
+    }
+
+    auto db = connection();
+    if (!db.ok())
+        return fail(db.error());
+
+    // Check the version before anything writes to the file (switching to WAL does).
+    auto found = readVersion(*db);
+    if (!found.ok())
+        return fail(found.error());
+    const int latest = latestSchemaVersion();
+    if (*found > latest)
+        return fail(tr("database %1 was written by a newer RLHF Log Lab (schema %2, this build "
+                       "knows %3); upgrade the lab")
+                        .arg(m_path)
+                        .arg(*found)
+                        .arg(latest));
+
+    auto mode = storesql::run(*db, m_path, tr("switch to WAL mode"),
+                              QStringLiteral("PRAGMA journal_mode = WAL"));
+    if (!mode.ok())
+        return fail(mode.error());
+    mode->next();
+    const QString journal = mode->value(0).toString().toLower();
+    mode->finish();
+    if (journal != QLatin1String("wal"))
+        return fail(tr("cannot switch database %1 to WAL mode (journal mode stays %2); is it on a "
+                       "network or read-only file system?")
+                        .arg(m_path, journal));
+
+    if (*found == latest)
+        return {};
+    if (*found > 0) {
+        if (Status backup = backUpBeforeMigrating(*db, *found); !backup.ok())
+            return backup;
+    }
+
+    for (const Migration &migration : migrations()) {
+        if (migration.version <= *found)
+            continue;
+        Status applied = transaction([&]() -> Status {
+            // Another process opening the same file may have migrated it meanwhile.
+            auto current = readVersion(*db);
+            if (!current.ok())
+                return fail(current.error());
+            if (*current >= migration.version)
+                return {};
+            for (const QString &statement : migration.statements) {
+                auto q = storesql::run(*db, m_path, tr("apply migration %1").arg(migration.version),
+                                       statement);
+                if (!q.ok())
+                    return fail(q.error());
+            }
+            auto q = storesql::run(*db, m_path, tr("record migration %1").arg(migration.version),
+                                   QStringLiteral("INSERT INTO schema_version (version, description) VALUES (?, ?)"),
+                                   {migration.version, migration.description});
+            return q.ok() ? Status() : Status(fail(q.error()));
+        });
+        if (!applied.ok())
+            return fail(tr("cannot migrate database %1 to schema %2 (%3): %4")
+                            .arg(m_path)
+                            .arg(migration.version)
+                            .arg(migration.description, applied.error()));
+    }
+    return {};
+}
+
+} // namespace lab

@@ -1,0 +1,332 @@
+// Training runs, their per-step metrics, and LoRA adapters.
+#include "core/store/store.h"
+#include "core/store/store_sql.h"
+
+#include <QtNumeric>
+
+namespace lab {
+
+using namespace storesql;
+
+namespace {
+
+const QString kRunColumns = QStringLiteral(
+    "id, kind, status, config, started_at, finished_at, result, vote_snapshot");
+
+RunRecord runFrom(const QSqlQuery &q)
+{
+    RunRecord r;
+    r.id = q.value(0).toLongLong();
+    r.kind = q.value(1).toString();
+    r.status = q.value(2).toString();
+    r.config = jsonObjectFrom(q.value(3));
+    r.startedAt = timeFrom(q.value(4));
+    r.finishedAt = timeFrom(q.value(5));
+    r.result = jsonObjectFrom(q.value(6));
+    r.voteSnapshot = q.value(7).toString();
+    return r;
+}
+
+const QString kAdapterColumns =
+    QStringLiteral("id, name, run_id, path, created_at, active, activated_at, eval");
+
+AdapterRecord adapterFrom(const QSqlQuery &q)
+{
+    AdapterRecord r;
+    r.id = q.value(0).toLongLong();
+    r.name = q.value(1).toString();
+    r.runId = q.value(2).isNull() ? 0 : q.value(2).toLongLong();
+    r.path = q.value(3).toString();
+    r.createdAt = timeFrom(q.value(4));
+    r.active = q.value(5).toInt() != 0;
+    r.activatedAt = timeFrom(q.value(6));
+    r.eval = jsonObjectFrom(q.value(7));
+    return r;
+}
+
+bool knownRunKind(const QString &kind)
+{
+    return kind == kRunSft || kind == kRunReward || kind == kRunDpo || kind == kRunPpo;
+}
+
+bool knownRunStatus(const QString &status)
+{
+    return status == kRunQueued || status == kRunRunning || status == kRunFinished
+           || status == kRunFailed || status == kRunStopped;
+}
+
+} // namespace
+
+// --- Runs ---
+
+Result<qint64> Store::addRun(const RunRecord &run)
+{
+    if (!knownRunKind(run.kind))
+        return fail(tr("database %1: run kind \"%2\" is not one of sft, reward, dpo, ppo").arg(m_path, run.kind));
+    if (!knownRunStatus(run.status))
+        return fail(tr("database %1: run status \"%2\" is not one of queued, running, finished, "
+                       "failed, stopped")
+                        .arg(m_path, run.status));
+    qint64 id = 0;
+    Status status = transaction([&]() -> Status {
+        auto q = exec(tr("add a %1 run").arg(run.kind),
+                      QStringLiteral("INSERT INTO runs (kind, status, config, started_at, finished_at,"
+                                     " result, vote_snapshot, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+                      {run.kind, run.status, jsonText(run.config), timeOrNull(run.startedAt),
+                       timeOrNull(run.finishedAt), jsonText(run.result), textOrEmpty(run.voteSnapshot),
+                       timeText({})});
+        if (!q.ok())
+            return fail(q.error());
+        id = q->lastInsertId().toLongLong();
+        return {};
+    });
+    if (!status.ok())
+        return fail(status.error());
+    return id;
+}
+
+Status Store::updateRun(const RunRecord &run)
+{
+    if (!knownRunStatus(run.status))
+        return fail(tr("database %1: run status \"%2\" is not one of queued, running, finished, "
+                       "failed, stopped")
+                        .arg(m_path, run.status));
+    return transaction([&]() -> Status {
+        auto q = exec(tr("update run %1").arg(run.id),
+                      QStringLiteral("UPDATE runs SET status = ?, started_at = ?, finished_at = ?,"
+                                     " result = ?, vote_snapshot = ? WHERE id = ?"),
+                      {run.status, timeOrNull(run.startedAt), timeOrNull(run.finishedAt),
+                       jsonText(run.result), textOrEmpty(run.voteSnapshot), run.id});
+        if (!q.ok())
+            return fail(q.error());
+        if (q->numRowsAffected() != 1)
+            return fail(tr("database %1 has no run %2").arg(m_path).arg(run.id));
+        return {};
+    });
+}
+
+Result<RunRecord> Store::run(qint64 id)
+{
+    auto q = exec(tr("read run %1").arg(id),
+                  QStringLiteral("SELECT ") + kRunColumns + QStringLiteral(" FROM runs WHERE id = ?"), {id});
+    if (!q.ok())
+        return fail(q.error());
+    if (!q->next())
+        return fail(tr("database %1 has no run %2").arg(m_path).arg(id));
+    return runFrom(*q);
+}
+
+Result<QVector<RunRecord>> Store::runs(const QString &kind)
+{
+    QString sql = QStringLiteral("SELECT ") + kRunColumns + QStringLiteral(" FROM runs");
+    QVariantList binds;
+    if (!kind.isEmpty()) {
+        sql += QStringLiteral(" WHERE kind = ?");
+        binds << kind;
+    }
+    sql += QStringLiteral(" ORDER BY id DESC");
+    auto q = exec(tr("list runs"), sql, binds);
+    if (!q.ok())
+        return fail(q.error());
+    QVector<RunRecord> out;
+    while (q->next())
+        out.append(runFrom(*q));
+    return out;
+}
+
+// --- Metrics ---
+
+Status Store::appendMetrics(qint64 runId, const QVector<MetricPoint> &points)
+{
+    if (points.isEmpty())
+        return {};
+    return transaction([&]() -> Status {
+        auto exists = exec(tr("append metrics"), QStringLiteral("SELECT 1 FROM runs WHERE id = ?"), {runId});
+        if (!exists.ok())
+            return fail(exists.error());
+        if (!exists->next())
+            return fail(tr("database %1: cannot append metrics: there is no run %2").arg(m_path).arg(runId));
+        exists->finish();
+
+        auto db = connection();
+        if (!db.ok())
+            return fail(db.error());
+        // One prepared statement for the whole batch: a PPO step writes a dozen points.
+        QSqlQuery insert(*db);
+        if (!insert.prepare(QStringLiteral("INSERT OR REPLACE INTO metrics (run_id, name, step, value)"
+                                           " VALUES (?, ?, ?, ?)")))
+            return sqlError(m_path, tr("append metrics to run %1").arg(runId), insert.lastError());
+        for (const MetricPoint &point : points) {
+            if (point.name.isEmpty())
+                return fail(tr("database %1: metric at step %2 of run %3 has no name")
+                                .arg(m_path)
+                                .arg(point.step)
+                                .arg(runId));
+            insert.bindValue(0, runId);
+            insert.bindValue(1, point.name);
+            insert.bindValue(2, point.step);
+            // SQLite turns NaN into NULL; metrics() turns it back.
+            insert.bindValue(3, point.value);
+            if (!insert.exec())
+                return sqlError(m_path, tr("append metric %1 to run %2").arg(point.name).arg(runId),
+                                insert.lastError());
+        }
+        return {};
+    });
+}
+
+Result<QVector<MetricPoint>> Store::metrics(qint64 runId, const QString &name)
+{
+    QString sql = QStringLiteral("SELECT step, name, value FROM metrics WHERE run_id = ?");
+    QVariantList binds{runId};
+    if (!name.isEmpty()) {
+        sql += QStringLiteral(" AND name = ?");
+        binds << name;
+    }
+    sql += QStringLiteral(" ORDER BY name, step");
+    auto q = exec(tr("read the metrics of run %1").arg(runId), sql, binds);
+    if (!q.ok())
+        return fail(q.error());
+    QVector<MetricPoint> out;
+    while (q->next()) {
+        MetricPoint p;
+        p.step = q->value(0).toLongLong();
+        p.name = q->value(1).toString();
+        p.value = q->value(2).isNull() ? qQNaN() : q->value(2).toDouble();
+        out.append(p);
+    }
+    return out;
+}
+
+Result<QStringList> Store::metricNames(qint64 runId)
+{
+    auto q = exec(tr("read the metric names of run %1").arg(runId),
+                  QStringLiteral("SELECT DISTINCT name FROM metrics WHERE run_id = ? ORDER BY name"), {runId});
+    if (!q.ok())
+        return fail(q.error());
+    QStringList out;
+    while (q->next())
+        out.append(q->value(0).toString());
+    return out;
+}
+
+// --- Adapters ---
+
+Result<qint64> Store::addAdapter(const AdapterRecord &adapter)
+{
+    if (adapter.name.trimmed().isEmpty())
+        return fail(tr("database %1: an adapter needs a name").arg(m_path));
+    qint64 id = 0;
+    Status status = transaction([&]() -> Status {
+        auto exists = exec(tr("add adapter \"%1\"").arg(adapter.name),
+                           QStringLiteral("SELECT 1 FROM adapters WHERE name = ?"), {adapter.name});
+        if (!exists.ok())
+            return fail(exists.error());
+        if (exists->next())
+            return fail(tr("database %1 already has an adapter named \"%2\"").arg(m_path, adapter.name));
+        exists->finish();
+        auto q = exec(tr("add adapter \"%1\"").arg(adapter.name),
+                      QStringLiteral("INSERT INTO adapters (name, run_id, path, created_at, eval)"
+                                     " VALUES (?, ?, ?, ?, ?)"),
+                      {adapter.name, idOrNull(adapter.runId), textOrEmpty(adapter.path),
+                       timeText(adapter.createdAt), jsonText(adapter.eval)});
+        if (!q.ok())
+            return fail(q.error());
+        id = q->lastInsertId().toLongLong();
+        return {};
+    });
+    if (!status.ok())
+        return fail(status.error());
+    return id;
+}
+
+Result<AdapterRecord> Store::adapter(qint64 id)
+{
+    auto q = exec(tr("read adapter %1").arg(id),
+                  QStringLiteral("SELECT ") + kAdapterColumns + QStringLiteral(" FROM adapters WHERE id = ?"), {id});
+    if (!q.ok())
+        return fail(q.error());
+    if (!q->next())
+        return fail(tr("database %1 has no adapter %2").arg(m_path).arg(id));
+    return adapterFrom(*q);
+}
+
+Result<std::optional<AdapterRecord>> Store::adapterByName(const QString &name)
+{
+    auto q = exec(tr("read adapter \"%1\"").arg(name),
+                  QStringLiteral("SELECT ") + kAdapterColumns + QStringLiteral(" FROM adapters WHERE name = ?"),
+                  {name});
+    if (!q.ok())
+        return fail(q.error());
+    if (!q->next())
+        return std::optional<AdapterRecord>();
+    return std::optional<AdapterRecord>(adapterFrom(*q));
+}
+
+Result<QVector<AdapterRecord>> Store::adapters()
+{
+    auto q = exec(tr("list adapters"),
+                  QStringLiteral("SELECT ") + kAdapterColumns + QStringLiteral(" FROM adapters ORDER BY id DESC"));
+    if (!q.ok())
+        return fail(q.error());
+    QVector<AdapterRecord> out;
+    while (q->next())
+        out.append(adapterFrom(*q));
+    return out;
+}
+
+Status Store::setActiveAdapter(qint64 id)
+{
+    // Off then on in one transaction: readers never see two active adapters, nor none.
+    return transaction([&]() -> Status {
+        auto exists = exec(tr("activate adapter %1").arg(id), QStringLiteral("SELECT 1 FROM adapters WHERE id = ?"), {id});
+        if (!exists.ok())
+            return fail(exists.error());
+        if (!exists->next())
+            return fail(tr("database %1 has no adapter %2").arg(m_path).arg(id));
+        exists->finish();
+        auto off = exec(tr("activate adapter %1").arg(id),
+                        QStringLiteral("UPDATE adapters SET active = 0 WHERE active = 1 AND id <> ?"), {id});
+        if (!off.ok())
+            return fail(off.error());
+        auto on = exec(tr("activate adapter %1").arg(id),
+                       QStringLiteral("UPDATE adapters SET active = 1, activated_at = ? WHERE id = ?"),
+                       {timeText({}), id});
+        return on.ok() ? Status() : Status(fail(on.error()));
+    });
+}
+
+Status Store::clearActiveAdapter()
+{
+    return transaction([&]() -> Status {
+        auto q = exec(tr("switch back to the base model"),
+                      QStringLiteral("UPDATE adapters SET active = 0 WHERE active = 1"));
+        return q.ok() ? Status() : Status(fail(q.error()));
+    });
+}
+
+Result<std::optional<AdapterRecord>> Store::activeAdapter()
+{
+    auto q = exec(tr("read the active adapter"),
+                  QStringLiteral("SELECT ") + kAdapterColumns + QStringLiteral(" FROM adapters WHERE active = 1"));
+    if (!q.ok())
+        return fail(q.error());
+    if (!q->next())
+        return std::optional<AdapterRecord>();
+    return std::optional<AdapterRecord>(adapterFrom(*q));
+}
+
+Status Store::setAdapterEval(qint64 id, const QJsonObject &eval)
+{
+    return transaction([&]() -> Status {
+        auto q = exec(tr("store the evaluation of adapter %1").arg(id),
+                      QStringLiteral("UPDATE adapters SET eval = ? WHERE id = ?"), {jsonText(eval), id});
+        if (!q.ok())
+            return fail(q.error());
+        if (q->numRowsAffected() != 1)
+            return fail(tr("database %1 has no adapter %2").arg(m_path).arg(id));
+        return {};
+    });
+}
+
+} // namespace lab

@@ -1,0 +1,439 @@
+// Explanations, pairs, annotators, votes and labeling progress.
+#include "core/store/store.h"
+#include "core/store/store_sql.h"
+
+namespace lab {
+
+using namespace storesql;
+
+namespace {
+
+const QString kExplanationColumns =
+    QStringLiteral("id, incident_id, text, style, model, adapter_id, meta, created_at");
+
+ExplanationRecord explanationFrom(const QSqlQuery &q)
+{
+    ExplanationRecord r;
+    r.id = q.value(0).toLongLong();
+    r.incidentId = q.value(1).toLongLong();
+    r.text = q.value(2).toString();
+    r.style = q.value(3).toString();
+    r.model = q.value(4).toString();
+    r.adapterId = q.value(5).isNull() ? 0 : q.value(5).toLongLong();
+    r.meta = jsonObjectFrom(q.value(6));
+    r.createdAt = timeFrom(q.value(7));
+    return r;
+}
+
+const QString kPairColumns = QStringLiteral(
+    "id, incident_id, explanation_a, explanation_b, gold, created_at, vote_count");
+
+PairRecord pairFrom(const QSqlQuery &q)
+{
+    PairRecord r;
+    r.id = q.value(0).toLongLong();
+    r.incidentId = q.value(1).toLongLong();
+    r.explanationA = q.value(2).toLongLong();
+    r.explanationB = q.value(3).toLongLong();
+    r.gold = q.value(4).toInt() != 0;
+    r.createdAt = timeFrom(q.value(5));
+    r.voteCount = q.value(6).toLongLong();
+    return r;
+}
+
+const QString kAnnotatorColumns = QStringLiteral("id, name, kind, created_at");
+
+AnnotatorRecord annotatorFrom(const QSqlQuery &q)
+{
+    AnnotatorRecord r;
+    r.id = q.value(0).toLongLong();
+    r.name = q.value(1).toString();
+    r.kind = q.value(2).toString();
+    r.createdAt = timeFrom(q.value(3));
+    return r;
+}
+
+const QString kVoteColumns = QStringLiteral(
+    "id, pair_id, annotator_id, shown_left, choice, tags, rationale, guideline_version, created_at");
+
+VoteRecord voteFrom(const QSqlQuery &q)
+{
+    VoteRecord r;
+    r.id = q.value(0).toLongLong();
+    r.pairId = q.value(1).toLongLong();
+    r.annotatorId = q.value(2).toLongLong();
+    r.shownLeft = candidateFromString(q.value(3).toString()).value_or(Candidate::A);
+    r.choice = voteChoiceFromString(q.value(4).toString()).value_or(VoteChoice::Skip);
+    r.tags = stringListFrom(q.value(5));
+    r.rationale = q.value(6).toString();
+    r.guidelineVersion = q.value(7).toString();
+    r.createdAt = timeFrom(q.value(8));
+    return r;
+}
+
+} // namespace
+
+// --- Explanations ---
+
+Result<qint64> Store::addExplanation(const ExplanationRecord &explanation)
+{
+    if (explanation.text.isEmpty())
+        return fail(tr("database %1: cannot add an empty explanation to incident %2")
+                        .arg(m_path)
+                        .arg(explanation.incidentId));
+    qint64 id = 0;
+    Status status = transaction([&]() -> Status {
+        auto exists = exec(tr("add an explanation"), QStringLiteral("SELECT 1 FROM incidents WHERE id = ?"),
+                           {explanation.incidentId});
+        if (!exists.ok())
+            return fail(exists.error());
+        if (!exists->next())
+            return fail(tr("database %1: cannot add an explanation: there is no incident %2")
+                            .arg(m_path)
+                            .arg(explanation.incidentId));
+        exists->finish();
+        auto q = exec(tr("add an explanation to incident %1").arg(explanation.incidentId),
+                      QStringLiteral("INSERT INTO explanations (incident_id, text, style, model,"
+                                     " adapter_id, meta, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+                      {explanation.incidentId, explanation.text, textOrEmpty(explanation.style),
+                       textOrEmpty(explanation.model), idOrNull(explanation.adapterId),
+                       jsonText(explanation.meta), timeText(explanation.createdAt)});
+        if (!q.ok())
+            return fail(q.error());
+        id = q->lastInsertId().toLongLong();
+        return {};
+    });
+    if (!status.ok())
+        return fail(status.error());
+    return id;
+}
+
+Result<ExplanationRecord> Store::explanation(qint64 id)
+{
+    auto q = exec(tr("read explanation %1").arg(id),
+                  QStringLiteral("SELECT ") + kExplanationColumns + QStringLiteral(" FROM explanations WHERE id = ?"),
+                  {id});
+    if (!q.ok())
+        return fail(q.error());
+    if (!q->next())
+        return fail(tr("database %1 has no explanation %2").arg(m_path).arg(id));
+    return explanationFrom(*q);
+}
+
+Result<QVector<ExplanationRecord>> Store::explanationsFor(qint64 incidentId)
+{
+    auto q = exec(tr("read the explanations of incident %1").arg(incidentId),
+                  QStringLiteral("SELECT ") + kExplanationColumns
+                      + QStringLiteral(" FROM explanations WHERE incident_id = ? ORDER BY id"),
+                  {incidentId});
+    if (!q.ok())
+        return fail(q.error());
+    QVector<ExplanationRecord> out;
+    while (q->next())
+        out.append(explanationFrom(*q));
+    return out;
+}
+
+// --- Pairs ---
+
+Result<qint64> Store::addPair(const PairRecord &pair)
+{
+    if (pair.explanationA == pair.explanationB)
+        return fail(tr("database %1: a pair needs two different explanations (both are %2)")
+                        .arg(m_path)
+                        .arg(pair.explanationA));
+    qint64 id = 0;
+    Status status = transaction([&]() -> Status {
+        auto owners = exec(tr("add a pair"),
+                           QStringLiteral("SELECT id, incident_id FROM explanations WHERE id IN (?, ?)"),
+                           {pair.explanationA, pair.explanationB});
+        if (!owners.ok())
+            return fail(owners.error());
+        int found = 0;
+        while (owners->next()) {
+            ++found;
+            if (owners->value(1).toLongLong() != pair.incidentId)
+                return fail(tr("database %1: cannot pair explanation %2 with incident %3: it "
+                               "explains incident %4")
+                                .arg(m_path)
+                                .arg(owners->value(0).toLongLong())
+                                .arg(pair.incidentId)
+                                .arg(owners->value(1).toLongLong()));
+        }
+        owners->finish();
+        if (found != 2)
+            return fail(tr("database %1: cannot add a pair: explanation %2 or %3 does not exist")
+                            .arg(m_path)
+                            .arg(pair.explanationA)
+                            .arg(pair.explanationB));
+        auto q = exec(tr("add a pair"),
+                      QStringLiteral("INSERT INTO pairs (incident_id, explanation_a, explanation_b,"
+                                     " gold, created_at) VALUES (?, ?, ?, ?, ?)"),
+                      {pair.incidentId, pair.explanationA, pair.explanationB, pair.gold ? 1 : 0,
+                       timeText(pair.createdAt)});
+        if (!q.ok())
+            return fail(q.error());
+        id = q->lastInsertId().toLongLong();
+        return {};
+    });
+    if (!status.ok())
+        return fail(status.error());
+    return id;
+}
+
+Result<PairRecord> Store::pair(qint64 id)
+{
+    auto q = exec(tr("read pair %1").arg(id),
+                  QStringLiteral("SELECT ") + kPairColumns + QStringLiteral(" FROM pairs WHERE id = ?"), {id});
+    if (!q.ok())
+        return fail(q.error());
+    if (!q->next())
+        return fail(tr("database %1 has no pair %2").arg(m_path).arg(id));
+    return pairFrom(*q);
+}
+
+Result<QVector<PairRecord>> Store::pairs(const PairFilter &filter)
+{
+    QString sql = QStringLiteral("SELECT ") + kPairColumns + QStringLiteral(" FROM pairs WHERE id > ?");
+    QVariantList binds{filter.afterId};
+    if (filter.incidentId > 0) {
+        sql += QStringLiteral(" AND incident_id = ?");
+        binds << filter.incidentId;
+    }
+    if (filter.gold) {
+        sql += QStringLiteral(" AND gold = ?");
+        binds << (*filter.gold ? 1 : 0);
+    }
+    sql += QStringLiteral(" ORDER BY id LIMIT ?");
+    binds << filter.limit;
+    auto q = exec(tr("list pairs"), sql, binds);
+    if (!q.ok())
+        return fail(q.error());
+    QVector<PairRecord> out;
+    while (q->next())
+        out.append(pairFrom(*q));
+    return out;
+}
+
+// --- Annotators ---
+
+Result<AnnotatorRecord> Store::ensureAnnotator(const QString &name, const QString &kind)
+{
+    const QString trimmed = name.trimmed();
+    if (trimmed.isEmpty())
+        return fail(tr("database %1: an annotator needs a name").arg(m_path));
+    AnnotatorRecord record;
+    Status status = transaction([&]() -> Status {
+        auto insert = exec(tr("add annotator \"%1\"").arg(trimmed),
+                           QStringLiteral("INSERT INTO annotators (name, kind, created_at) VALUES (?, ?, ?)"
+                                          " ON CONFLICT (name) DO NOTHING"),
+                           {trimmed, kind.isEmpty() ? QString(kAnnotatorHuman) : kind, timeText({})});
+        if (!insert.ok())
+            return fail(insert.error());
+        auto q = exec(tr("read annotator \"%1\"").arg(trimmed),
+                      QStringLiteral("SELECT ") + kAnnotatorColumns + QStringLiteral(" FROM annotators WHERE name = ?"),
+                      {trimmed});
+        if (!q.ok())
+            return fail(q.error());
+        if (!q->next())
+            return fail(tr("database %1: annotator \"%2\" vanished").arg(m_path, trimmed));
+        record = annotatorFrom(*q);
+        return {};
+    });
+    if (!status.ok())
+        return fail(status.error());
+    return record;
+}
+
+Result<std::optional<AnnotatorRecord>> Store::annotatorByName(const QString &name)
+{
+    auto q = exec(tr("read annotator \"%1\"").arg(name),
+                  QStringLiteral("SELECT ") + kAnnotatorColumns + QStringLiteral(" FROM annotators WHERE name = ?"),
+                  {name.trimmed()});
+    if (!q.ok())
+        return fail(q.error());
+    if (!q->next())
+        return std::optional<AnnotatorRecord>();
+    return std::optional<AnnotatorRecord>(annotatorFrom(*q));
+}
+
+Result<QVector<AnnotatorRecord>> Store::annotators()
+{
+    auto q = exec(tr("list annotators"),
+                  QStringLiteral("SELECT ") + kAnnotatorColumns + QStringLiteral(" FROM annotators ORDER BY name"));
+    if (!q.ok())
+        return fail(q.error());
+    QVector<AnnotatorRecord> out;
+    while (q->next())
+        out.append(annotatorFrom(*q));
+    return out;
+}
+
+// --- Votes ---
+
+Result<qint64> Store::recordVote(const VoteRecord &vote)
+{
+    qint64 id = 0;
+    Status status = transaction([&]() -> Status {
+        // Named checks first: a bare "FOREIGN KEY constraint failed" tells the user nothing.
+        auto check = exec(tr("record a vote"),
+                          QStringLiteral("SELECT (SELECT COUNT(*) FROM pairs WHERE id = ?),"
+                                         " (SELECT COUNT(*) FROM annotators WHERE id = ?)"),
+                          {vote.pairId, vote.annotatorId});
+        if (!check.ok())
+            return fail(check.error());
+        check->next();
+        if (check->value(0).toLongLong() == 0)
+            return fail(tr("database %1: cannot record a vote: there is no pair %2").arg(m_path).arg(vote.pairId));
+        if (check->value(1).toLongLong() == 0)
+            return fail(tr("database %1: cannot record a vote: there is no annotator %2")
+                            .arg(m_path)
+                            .arg(vote.annotatorId));
+        check->finish();
+        auto q = exec(tr("record the vote of annotator %1 on pair %2").arg(vote.annotatorId).arg(vote.pairId),
+                      QStringLiteral("INSERT INTO comparisons (pair_id, annotator_id, shown_left, choice,"
+                                     " tags, rationale, guideline_version, created_at)"
+                                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+                                     " ON CONFLICT (annotator_id, pair_id) DO UPDATE SET"
+                                     " shown_left = excluded.shown_left, choice = excluded.choice,"
+                                     " tags = excluded.tags, rationale = excluded.rationale,"
+                                     " guideline_version = excluded.guideline_version,"
+                                     " created_at = excluded.created_at"),
+                      {vote.pairId, vote.annotatorId, candidateToString(vote.shownLeft),
+                       voteChoiceToString(vote.choice), jsonText(vote.tags), textOrEmpty(vote.rationale),
+                       textOrEmpty(vote.guidelineVersion), timeText(vote.createdAt)});
+        if (!q.ok())
+            return fail(q.error());
+        q->finish();
+        // lastInsertId() is not the row's id when the upsert updated an existing vote.
+        auto row = exec(tr("record a vote"),
+                        QStringLiteral("SELECT id FROM comparisons WHERE annotator_id = ? AND pair_id = ?"),
+                        {vote.annotatorId, vote.pairId});
+        if (!row.ok())
+            return fail(row.error());
+        if (!row->next())
+            return fail(tr("database %1: the vote on pair %2 was not stored").arg(m_path).arg(vote.pairId));
+        id = row->value(0).toLongLong();
+        return {};
+    });
+    if (!status.ok())
+        return fail(status.error());
+    return id;
+}
+
+Result<QVector<VoteRecord>> Store::votesFor(qint64 pairId)
+{
+    VoteFilter filter;
+    filter.pairId = pairId;
+    return votes(filter);
+}
+
+Result<QVector<VoteRecord>> Store::votes(const VoteFilter &filter)
+{
+    QString sql = QStringLiteral("SELECT ") + kVoteColumns + QStringLiteral(" FROM comparisons WHERE id > ?");
+    QVariantList binds{filter.afterId};
+    if (filter.pairId > 0) {
+        sql += QStringLiteral(" AND pair_id = ?");
+        binds << filter.pairId;
+    }
+    if (filter.annotatorId > 0) {
+        sql += QStringLiteral(" AND annotator_id = ?");
+        binds << filter.annotatorId;
+    }
+    sql += QStringLiteral(" ORDER BY id LIMIT ?");
+    binds << filter.limit;
+    auto q = exec(tr("read votes"), sql, binds);
+    if (!q.ok())
+        return fail(q.error());
+    QVector<VoteRecord> out;
+    while (q->next())
+        out.append(voteFrom(*q));
+    return out;
+}
+
+Result<qint64> Store::countVotes()
+{
+    auto q = exec(tr("count votes"), QStringLiteral("SELECT COUNT(*) FROM comparisons"));
+    if (!q.ok())
+        return fail(q.error());
+    q->next();
+    return q->value(0).toLongLong();
+}
+
+Result<std::optional<PairRecord>> Store::nextOpenPair(qint64 annotatorId)
+{
+    // The trigger-kept counter answers "is this annotator done?" without scanning every pair.
+    auto counts = exec(tr("find the next pair for annotator %1").arg(annotatorId),
+                       QStringLiteral("SELECT vote_count, (SELECT COUNT(*) FROM pairs) FROM annotators WHERE id = ?"),
+                       {annotatorId});
+    if (!counts.ok())
+        return fail(counts.error());
+    if (!counts->next())
+        return fail(tr("database %1 has no annotator %2").arg(m_path).arg(annotatorId));
+    if (counts->value(0).toLongLong() >= counts->value(1).toLongLong())
+        return std::optional<PairRecord>();
+    counts->finish();
+
+    // Least-voted first spreads the annotators over the pairs, and walks the
+    // pairs_open_order index so the first candidates are rarely ones this annotator has seen.
+    auto q = exec(tr("find the next pair for annotator %1").arg(annotatorId),
+                  QStringLiteral("SELECT ") + kPairColumns
+                      + QStringLiteral(" FROM pairs INDEXED BY pairs_open_order WHERE NOT EXISTS"
+                                       " (SELECT 1 FROM comparisons c WHERE c.annotator_id = ?"
+                                       " AND c.pair_id = pairs.id)"
+                                       " ORDER BY vote_count, id LIMIT 1"),
+                  {annotatorId});
+    if (!q.ok())
+        return fail(q.error());
+    if (!q->next())
+        return std::optional<PairRecord>();
+    return std::optional<PairRecord>(pairFrom(*q));
+}
+
+Result<LabelingProgress> Store::progress()
+{
+    LabelingProgress progress;
+    auto totals = exec(tr("count labeling progress"),
+                       QStringLiteral("SELECT COUNT(*), COALESCE(SUM(vote_count > 0), 0),"
+                                      " COALESCE(SUM(vote_count), 0) FROM pairs"));
+    if (!totals.ok())
+        return fail(totals.error());
+    totals->next();
+    progress.pairs = totals->value(0).toLongLong();
+    progress.votedPairs = totals->value(1).toLongLong();
+    progress.votes = totals->value(2).toLongLong();
+    totals->finish();
+
+    auto people = exec(tr("count labeling progress"),
+                       QStringLiteral("SELECT id, name, vote_count FROM annotators ORDER BY name"));
+    if (!people.ok())
+        return fail(people.error());
+    while (people->next()) {
+        AnnotatorProgress a;
+        a.annotatorId = people->value(0).toLongLong();
+        a.name = people->value(1).toString();
+        a.votes = people->value(2).toLongLong();
+        a.openPairs = qMax<qint64>(0, progress.pairs - a.votes);
+        progress.perAnnotator.append(a);
+    }
+    people->finish();
+
+    auto kinds = exec(tr("count labeling progress"),
+                      QStringLiteral("SELECT i.kind, COUNT(*), COALESCE(SUM(p.vote_count > 0), 0),"
+                                     " COALESCE(SUM(p.vote_count), 0)"
+                                     " FROM pairs p JOIN incidents i ON i.id = p.incident_id"
+                                     " GROUP BY i.kind ORDER BY i.kind"));
+    if (!kinds.ok())
+        return fail(kinds.error());
+    while (kinds->next()) {
+        KindProgress k;
+        k.kind = kinds->value(0).toString();
+        k.pairs = kinds->value(1).toLongLong();
+        k.votedPairs = kinds->value(2).toLongLong();
+        k.votes = kinds->value(3).toLongLong();
+        progress.perKind.append(k);
+    }
+    return progress;
+}
+
+} // namespace lab
