@@ -56,7 +56,7 @@ struct ParsedLine
 {
     QString time;       // as written in the line (epoch seconds are rendered as ISO 8601 UTC)
     LogLevel level = LogLevel::Unknown;
-    QString source;     // logger / component / pod / bucket / host+tag, empty if none
+    QString source;     // logger / component / pod / bucket / "host tag" (syslog), empty if none
     QString message;    // the free text; for loghub files equal to the ground truth's Content
     bool matched = false;  // false: the line does not fit the format (continuation, stack frame)
                            // and `message` is the whole line
@@ -73,8 +73,10 @@ struct ParsedLineView
     bool matched = false;
 };
 
-// `line` has no trailing newline (a trailing CR is ignored). Never fails: an unparsable line
-// comes back with matched = false, message = the whole line and a keyword-guessed level.
+// `line` has no trailing newline (a trailing CR is ignored). Never fails: a line that does not
+// fit comes back with matched = false, level Unknown (it belongs to the entry above it, e.g. a
+// stack frame) and message = the whole line. Plain text always matches, its level taken from
+// the first upper-case level word (ERROR, WARN, ...) near the start.
 ParsedLine parseLine(LogFormat format, QByteArrayView line);
 ParsedLineView parseLineView(LogFormat format, QByteArrayView line, QByteArray *scratch);
 // Only the level, as parseLine would give it; what the indexer calls for every line.
