@@ -63,6 +63,7 @@ public:
         const auto id = std::uint32_t(m_texts.size());
         m_texts.push_back(store(s));
         m_hasDigit.push_back(std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; }));
+        m_hasWildcard.push_back(s.find(kTemplateWildcard) != std::string_view::npos);
         m_slots[i] = Slot{h, id};
         if (m_texts.size() * 2 > m_slots.size())
             grow();
@@ -71,6 +72,7 @@ public:
 
     std::string_view text(std::uint32_t id) const { return m_texts[id]; }
     bool hasDigit(std::uint32_t id) const { return m_hasDigit[id]; }
+    bool hasWildcard(std::uint32_t id) const { return m_hasWildcard[id]; }
 
 private:
     struct Slot
@@ -117,6 +119,7 @@ private:
     std::vector<Slot> m_slots;
     std::vector<std::string_view> m_texts;
     std::vector<bool> m_hasDigit;
+    std::vector<bool> m_hasWildcard;
     std::vector<std::unique_ptr<char[]>> m_chunks;
     std::vector<std::unique_ptr<char[]>> m_big;
     size_t m_chunkUsed = 0;
@@ -281,7 +284,13 @@ struct TemplateMiner::Impl
         while (p < end) {
             const char *space = static_cast<const char *>(std::memchr(p, ' ', size_t(end - p)));
             const char *tokenEnd = space ? space : end;
-            seq.push_back(tokens.intern(std::string_view(p, size_t(tokenEnd - p))));
+            const std::string_view token(p, size_t(tokenEnd - p));
+            const std::uint32_t id = tokens.intern(token);
+            // A run of equal masked tokens is one variable whatever its length: a list of block
+            // ids ("blk_<*> blk_<*> blk_<*>"), or a date spread over several tokens.
+            const bool repeat = !seq.empty() && seq.back() == id && tokens.hasWildcard(id);
+            if (!repeat)
+                seq.push_back(id);
             p = tokenEnd + 1;
         }
         if (seq.empty()) {
