@@ -1,7 +1,6 @@
 #include "core/logs/log_format.h"
 
 #include <QDateTime>
-#include <QTimeZone>
 #include <algorithm>
 #include <cstring>
 #include <string_view>
@@ -1284,7 +1283,7 @@ QString epochToIso(Sv t)
     if (!ok || v < 1e8)
         return {};
     const qint64 ms = v > 1e11 ? qint64(v) : qint64(v * 1000.0 + 0.5);
-    return QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc()).toString(Qt::ISODateWithMs);
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
 }
 
 } // namespace
