@@ -100,9 +100,10 @@ bool isVariablePart(std::string_view part, const TemplateMaskOptions &options)
             if (hex)
                 return true;
         }
-        // One or two letters then digits: rack/node/slot names (R02, M1, J12), v2, x86.
+        // One or two capitals then digits: rack/node/slot names (R02, M1, J12). Lower-case ones
+        // are mostly names (v2, s3, md5, x86) and stay.
         size_t lead = 0;
-        while (lead < n && isAsciiLetter(part[lead]))
+        while (lead < n && part[lead] >= 'A' && part[lead] <= 'Z')
             ++lead;
         if (lead >= 1 && lead <= 2 && digits == n - lead)
             return true;
