@@ -140,6 +140,8 @@ struct LogFile::Private
     QThread *thread = nullptr;
     std::atomic_bool cancel{false};
     std::atomic_bool indexing{false};
+    QMutex stateMutex;            // orders `indexing` and `rescan` between refresh() and the thread
+    bool rescan = false;
 
     // Line reads: a few pages of the file, least recently used evicted.
     mutable QMutex cacheMutex;
@@ -251,7 +253,7 @@ struct LogFile::Private
         out.reserve(len);
         qint64 pos = offset;
         while (pos < offset + len) {
-            const Page *page = pageAt(pos / kPageBytes);
+            const Page *page = pageAt(pos / kPageBytes, pos % kPageBytes);
             if (!page)
                 break;
             const qint64 inPage = pos - page->index * kPageBytes;
@@ -266,12 +268,19 @@ struct LogFile::Private
         return out;
     }
 
-    const Page *pageAt(qint64 index) const
+    // The page `index`; a cached short page (the end of the file when read) is read again when
+    // asked for bytes past its end, since the file may have grown since.
+    const Page *pageAt(qint64 index, qint64 inPage) const
     {
+        Page *stale = nullptr;
         for (Page &p : pages) {
             if (p.index == index) {
-                p.used = ++useClock;
-                return &p;
+                if (inPage < p.bytes.size()) {
+                    p.used = ++useClock;
+                    return &p;
+                }
+                stale = &p;
+                break;
             }
         }
         if (!reader.seek(index * kPageBytes))
@@ -279,11 +288,11 @@ struct LogFile::Private
         QByteArray bytes = reader.read(kPageBytes);
         if (bytes.isEmpty())
             return nullptr;
-        Page *slot = nullptr;
-        if (int(pages.size()) < kMaxPages) {
+        Page *slot = stale;
+        if (!slot && int(pages.size()) < kMaxPages) {
             pages.emplace_back();
             slot = &pages.back();
-        } else {
+        } else if (!slot) {
             slot = &*std::min_element(pages.begin(), pages.end(),
                                       [](const Page &a, const Page &b) { return a.used < b.used; });
         }
@@ -472,8 +481,18 @@ struct LogFile::Private
         indexing = true;
         thread = QThread::create([this] {
             QString error;
-            const bool done = index({}, &error);
-            indexing = false;
+            bool done;
+            for (;;) {
+                done = index({}, &error);
+                // refresh() asks for another pass when the file changed while this one ran.
+                QMutexLocker lock(&stateMutex);
+                if (!done || !rescan) {
+                    rescan = false;
+                    indexing = false;
+                    break;
+                }
+                rescan = false;
+            }
             if (done)
                 Q_EMIT q->indexingFinished();
             else if (!error.isEmpty() && !cancel.load())
@@ -795,8 +814,13 @@ void LogFile::refresh()
         }
     }
     if (size > covered || (d->knownSize.load() != size)) {
-        if (d->indexing.load())
-            return;   // the running pass reads to the end of the file as it finds it
+        {
+            QMutexLocker lock(&d->stateMutex);
+            if (d->indexing.load()) {
+                d->rescan = true;   // the running pass goes round once more
+                return;
+            }
+        }
         // Pages holding the old end of the file are stale.
         d->clearCache();
         d->knownSize = size;

@@ -52,7 +52,7 @@ private Q_SLOTS:
         LogFile f;
         QSignalSpy finished(&f, &LogFile::indexingFinished);
         QVERIFY(f.open(path("spark.log")).ok());
-        QVERIFY(finished.wait(5000) || finished.count() == 1);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 5000);
         QVERIFY(f.isIndexed());
         QCOMPARE(f.format(), LogFormat::Spark);
         QCOMPARE(f.lineCount(), 6);
