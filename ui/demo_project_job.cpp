@@ -1,0 +1,109 @@
+#include "ui/demo_project_job.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QStandardPaths>
+
+#if __has_include("core/synth/demo_project.h")
+#include "core/synth/demo_project.h"
+#define LAB_HAVE_DEMO_PROJECT 1
+#else
+#define LAB_HAVE_DEMO_PROJECT 0
+#endif
+
+namespace lab {
+
+DemoProjectJob::DemoProjectJob(QObject *parent) : QObject(parent)
+{
+    auto *worker = new DemoProjectWorker;
+    worker->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, worker, &QObject::deleteLater);
+    connect(this, &DemoProjectJob::run, worker, &DemoProjectWorker::run, Qt::QueuedConnection);
+    connect(worker, &DemoProjectWorker::progress, this,
+            [this](quint64 generation, int percent) {
+                if (generation == m_generation)
+                    Q_EMIT progress(percent);
+            },
+            Qt::QueuedConnection);
+    connect(worker, &DemoProjectWorker::done, this,
+            [this](quint64 generation, const QString &error, bool wasCancelled) {
+                if (generation != m_generation)
+                    return;
+                m_running = false;
+                const QString path = property("path").toString();
+                if (wasCancelled)
+                    Q_EMIT cancelled();
+                else if (!error.isEmpty())
+                    Q_EMIT failed(error);
+                else
+                    Q_EMIT finished(path);
+            },
+            Qt::QueuedConnection);
+    m_thread.setObjectName(QStringLiteral("DemoProject"));
+    m_thread.start(QThread::LowPriority);
+}
+
+DemoProjectJob::~DemoProjectJob()
+{
+    if (m_cancel)
+        m_cancel->store(true);
+    m_thread.quit();
+    m_thread.wait();
+}
+
+bool DemoProjectJob::isAvailable()
+{
+    return LAB_HAVE_DEMO_PROJECT;
+}
+
+QString DemoProjectJob::defaultPath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/demo/demo.lab");
+}
+
+void DemoProjectJob::start(const QString &path, quint64 seed)
+{
+    cancel();
+    setProperty("path", path);
+    m_cancel = std::make_shared<std::atomic_bool>(false);
+    m_running = true;
+    Q_EMIT run(++m_generation, path, seed, m_cancel);
+}
+
+void DemoProjectJob::cancel()
+{
+    if (!m_cancel)
+        return;
+    // The worker finishes its step, sees the flag and reports cancelled().
+    m_cancel->store(true);
+}
+
+void DemoProjectWorker::run(quint64 generation, const QString &path, quint64 seed,
+                            std::shared_ptr<std::atomic_bool> cancel)
+{
+    if (!QDir().mkpath(QFileInfo(path).absolutePath())) {
+        Q_EMIT done(generation, tr("Cannot create the folder %1").arg(QFileInfo(path).absolutePath()), false);
+        return;
+    }
+#if LAB_HAVE_DEMO_PROJECT
+    int lastPercent = -1;
+    const auto result = createDemoProject(path, seed, [&](qint64 done, qint64 total) {
+        const int percent = total > 0 ? int(done * 100 / total) : 0;
+        if (percent != lastPercent) {
+            lastPercent = percent;
+            Q_EMIT progress(generation, percent);
+        }
+        return !cancel->load();
+    });
+    if (cancel->load())
+        Q_EMIT done(generation, QString(), true);
+    else
+        Q_EMIT done(generation, result.ok() ? QString() : result.error(), false);
+#else
+    Q_UNUSED(seed);
+    Q_UNUSED(cancel);
+    Q_EMIT done(generation, tr("This build has no demo project generator."), false);
+#endif
+}
+
+} // namespace lab

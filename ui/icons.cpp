@@ -1,0 +1,29 @@
+#include "ui/icons.h"
+
+namespace lab {
+
+QIcon icon(IconId id)
+{
+    static const auto path = [](IconId which) -> QString {
+        switch (which) {
+        case IconId::App: return QStringLiteral(":/icons/rlhf-log-lab-256.png");
+        case IconId::Open: return QStringLiteral(":/icons/open.png");
+        case IconId::Project: return QStringLiteral(":/icons/project.png");
+        case IconId::Demo: return QStringLiteral(":/icons/demo.png");
+        case IconId::Search: return QStringLiteral(":/icons/search.png");
+        case IconId::Next: return QStringLiteral(":/icons/next.png");
+        case IconId::Previous: return QStringLiteral(":/icons/previous.png");
+        case IconId::NextError: return QStringLiteral(":/icons/next-error.png");
+        case IconId::PreviousError: return QStringLiteral(":/icons/previous-error.png");
+        case IconId::GoToLine: return QStringLiteral(":/icons/go-to-line.png");
+        case IconId::Cancel: return QStringLiteral(":/icons/cancel.png");
+        case IconId::Incidents: return QStringLiteral(":/icons/incidents.png");
+        case IconId::Templates: return QStringLiteral(":/icons/templates.png");
+        case IconId::Log: return QStringLiteral(":/icons/log.png");
+        }
+        return QString();
+    };
+    return QIcon(path(id));
+}
+
+} // namespace lab

@@ -1,0 +1,13 @@
+#pragma once
+// The GUI's icons, bundled as PNGs rasterised from the SVG sources next to them in
+// resources/icons/ui (this Qt has no SVG icon engine, and themes differ between desktops).
+#include <QIcon>
+
+namespace lab {
+
+enum class IconId { App, Open, Project, Demo, Search, Next, Previous, NextError, PreviousError, GoToLine, Cancel,
+                    Incidents, Templates, Log };
+
+QIcon icon(IconId id);
+
+} // namespace lab

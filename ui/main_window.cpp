@@ -1,0 +1,684 @@
+#include "ui/main_window.h"
+
+#include "core/logs/log_file.h"
+#include "core/store/store.h"
+#include "ui/demo_project_job.h"
+#include "ui/icons.h"
+#include "ui/incident_list_view.h"
+#include "ui/log_text_view.h"
+#include "ui/log_view.h"
+#include "ui/recent_files.h"
+#include "ui/template_panel.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QCommandLinkButton>
+#include <QDockWidget>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLabel>
+#include <QLocale>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QProgressBar>
+#include <QProgressDialog>
+#include <QSettings>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QTimer>
+#include <QToolBar>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace lab {
+
+namespace {
+constexpr int kProgressRefreshMs = 100;
+constexpr int kStatusMessageMs = 4000;
+const QLatin1String kGeometryKey("mainWindow/geometry");
+const QLatin1String kStateKey("mainWindow/state");
+const QLatin1String kSplitterKey("mainWindow/logSplitter");
+const QLatin1String kLastProjectKey("session/lastProject");
+const QLatin1String kLastDirKey("session/lastDirectory");
+
+// SQLite files start with this; a project is recognised by content as well as by extension.
+bool hasSqliteHeader(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) && file.read(16) == QByteArrayLiteral("SQLite format 3\0");
+}
+} // namespace
+
+MainWindow::MainWindow(QSettings &settings, QWidget *parent) : QMainWindow(parent), m_settings(settings)
+{
+    setObjectName(QStringLiteral("MainWindow"));
+    setWindowIcon(icon(IconId::App));
+    setAcceptDrops(true);
+    setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks);
+    m_recent = new RecentFiles(m_settings, QStringLiteral("recentFiles"), this);
+    m_demoJob = new DemoProjectJob(this);
+
+    createViews();
+    createActions();
+    createMenus();
+    createToolBar();
+    createStatusBar();
+    connectViews();
+    rebuildRecentMenu();
+    restoreWindowState();
+    updateTitle();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createViews()
+{
+    m_logView = new LogView(this);
+    m_logView->setObjectName(QStringLiteral("logView"));
+    m_templatePanel = new TemplatePanel(this);
+    m_templatePanel->setObjectName(QStringLiteral("templatePanel"));
+
+    m_splitter = new QSplitter(Qt::Vertical, this);
+    m_splitter->setObjectName(QStringLiteral("logSplitter"));
+    m_splitter->addWidget(m_logView);
+    m_splitter->addWidget(m_templatePanel);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setChildrenCollapsible(false);
+
+    m_welcome = createWelcomePage();
+    m_stack = new QStackedWidget(this);
+    m_stack->addWidget(m_welcome);
+    m_stack->addWidget(m_splitter);
+    setCentralWidget(m_stack);
+
+    m_incidentList = new IncidentListView(this);
+    m_incidentList->setObjectName(QStringLiteral("incidentList"));
+    m_incidentDock = new QDockWidget(tr("Incidents"), this);
+    m_incidentDock->setObjectName(QStringLiteral("incidentDock"));
+    m_incidentDock->setWidget(m_incidentList);
+    addDockWidget(Qt::LeftDockWidgetArea, m_incidentDock);
+    m_incidentDock->hide(); // shown when a project opens
+}
+
+QWidget *MainWindow::createWelcomePage()
+{
+    auto *page = new QWidget(this);
+    page->setObjectName(QStringLiteral("welcomePage"));
+    auto *outer = new QVBoxLayout(page);
+    auto *column = new QVBoxLayout;
+    column->setSpacing(10);
+
+    auto *logo = new QLabel(page);
+    logo->setPixmap(icon(IconId::App).pixmap(72, 72));
+    auto *title = new QLabel(tr("RLHF Log Lab"), page);
+    QFont titleFont = title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.8);
+    titleFont.setBold(true);
+    title->setFont(titleFont);
+    auto *subtitle = new QLabel(tr("Read failed jobs' logs, compare explanations, teach the model."), page);
+    subtitle->setStyleSheet(QStringLiteral("color: #6b7280;"));
+
+    auto *openLog = new QCommandLinkButton(tr("Open a log…"), tr("Any text log: Spark, DLT, Kubernetes, S3, JSON…  (Ctrl+O)"), page);
+    openLog->setObjectName(QStringLiteral("welcomeOpenLog"));
+    openLog->setIcon(icon(IconId::Open));
+    connect(openLog, &QCommandLinkButton::clicked, this, &MainWindow::showOpenLogDialog);
+    auto *openProject = new QCommandLinkButton(tr("Open a project…"), tr("A lab database with incidents, votes and runs  (Ctrl+Shift+O)"), page);
+    openProject->setIcon(icon(IconId::Project));
+    connect(openProject, &QCommandLinkButton::clicked, this, &MainWindow::showOpenProjectDialog);
+    auto *openDemo = new QCommandLinkButton(tr("Open the demo project"),
+                                            tr("Synthetic incidents from Spark, DLT, Kubernetes, S3 and apps, built on first use"), page);
+    openDemo->setObjectName(QStringLiteral("welcomeOpenDemo"));
+    openDemo->setIcon(icon(IconId::Demo));
+    openDemo->setEnabled(DemoProjectJob::isAvailable());
+    if (!DemoProjectJob::isAvailable())
+        openDemo->setToolTip(tr("This build has no demo project generator."));
+    connect(openDemo, &QCommandLinkButton::clicked, this, &MainWindow::openDemoProject);
+
+    auto *recentButton = new QToolButton(page);
+    recentButton->setText(tr("Recent files"));
+    recentButton->setPopupMode(QToolButton::InstantPopup);
+    recentButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_welcomeRecentMenu = new QMenu(recentButton);
+    recentButton->setMenu(m_welcomeRecentMenu);
+    recentButton->setObjectName(QStringLiteral("welcomeRecent"));
+
+    auto *hint = new QLabel(tr("Tip: drop a log or a project file anywhere on this window."), page);
+    hint->setStyleSheet(QStringLiteral("color: #9aa1ab;"));
+
+    column->addWidget(logo, 0, Qt::AlignLeft);
+    column->addWidget(title);
+    column->addWidget(subtitle);
+    column->addSpacing(12);
+    column->addWidget(openLog);
+    column->addWidget(openProject);
+    column->addWidget(openDemo);
+    column->addWidget(recentButton, 0, Qt::AlignLeft);
+    column->addSpacing(12);
+    column->addWidget(hint);
+
+    auto *row = new QHBoxLayout;
+    row->addStretch(1);
+    row->addLayout(column, 2);
+    row->addStretch(1);
+    outer->addStretch(1);
+    outer->addLayout(row);
+    outer->addStretch(2);
+    return page;
+}
+
+void MainWindow::createActions()
+{
+    m_openLogAction = new QAction(icon(IconId::Open), tr("&Open Log…"), this);
+    m_openLogAction->setShortcut(QKeySequence::Open);
+    m_openLogAction->setStatusTip(tr("Open a log file"));
+    connect(m_openLogAction, &QAction::triggered, this, &MainWindow::showOpenLogDialog);
+
+    m_openProjectAction = new QAction(icon(IconId::Project), tr("Open &Project…"), this);
+    m_openProjectAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    m_openProjectAction->setStatusTip(tr("Open a lab database with incidents"));
+    connect(m_openProjectAction, &QAction::triggered, this, &MainWindow::showOpenProjectDialog);
+
+    m_openDemoAction = new QAction(icon(IconId::Demo), tr("Open &Demo Project"), this);
+    m_openDemoAction->setEnabled(DemoProjectJob::isAvailable());
+    connect(m_openDemoAction, &QAction::triggered, this, &MainWindow::openDemoProject);
+
+    m_closeLogAction = new QAction(tr("&Close Log"), this);
+    m_closeLogAction->setShortcut(QKeySequence::Close);
+    m_closeLogAction->setEnabled(false);
+    connect(m_closeLogAction, &QAction::triggered, this, [this] { m_logView->closeLog(); });
+
+    m_quitAction = new QAction(tr("&Quit"), this);
+    m_quitAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
+    m_quitAction->setMenuRole(QAction::QuitRole);
+    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+
+    m_showLogAction = new QAction(icon(IconId::Log), tr("&Log"), this);
+    m_showLogAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
+    connect(m_showLogAction, &QAction::triggered, this, [this] {
+        if (m_logView->logFile())
+            showLogPage();
+        m_logView->textView()->setFocus(Qt::ShortcutFocusReason);
+    });
+    m_showIncidentsAction = new QAction(icon(IconId::Incidents), tr("&Incidents"), this);
+    m_showIncidentsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
+    connect(m_showIncidentsAction, &QAction::triggered, this, [this] {
+        m_incidentDock->show();
+        m_incidentDock->raise();
+        m_incidentList->setFocus(Qt::ShortcutFocusReason);
+    });
+    m_showTemplatesAction = new QAction(icon(IconId::Templates), tr("&Templates"), this);
+    m_showTemplatesAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_3));
+    connect(m_showTemplatesAction, &QAction::triggered, this, [this] {
+        if (m_logView->logFile())
+            showLogPage();
+        m_templatePanel->setFocus(Qt::ShortcutFocusReason);
+    });
+
+    m_aboutAction = new QAction(icon(IconId::App), tr("&About RLHF Log Lab"), this);
+    m_aboutAction->setMenuRole(QAction::AboutRole);
+    connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_openLogAction);
+    file->addAction(m_openProjectAction);
+    file->addAction(m_openDemoAction);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    file->addSeparator();
+    file->addAction(m_closeLogAction);
+    file->addSeparator();
+    file->addAction(m_quitAction);
+
+    QMenu *search = menuBar()->addMenu(tr("&Search"));
+    search->addAction(m_logView->findAction());
+    search->addAction(m_logView->findNextAction());
+    search->addAction(m_logView->findPreviousAction());
+    search->addSeparator();
+    search->addAction(m_logView->nextErrorAction());
+    search->addAction(m_logView->previousErrorAction());
+    search->addSeparator();
+    search->addAction(m_logView->goToLineAction());
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(m_showLogAction);
+    view->addAction(m_showIncidentsAction);
+    view->addAction(m_showTemplatesAction);
+    view->addSeparator();
+    QMenu *levels = view->addMenu(tr("Show &Levels"));
+    levels->addActions(m_logView->levelFilterActions());
+    view->addSeparator();
+    QAction *dockToggle = m_incidentDock->toggleViewAction();
+    dockToggle->setText(tr("Incident &Panel"));
+    view->addAction(dockToggle);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(m_aboutAction);
+    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+}
+
+void MainWindow::createToolBar()
+{
+    QToolBar *bar = addToolBar(tr("Main"));
+    bar->setObjectName(QStringLiteral("mainToolBar"));
+    bar->setMovable(false);
+    bar->setIconSize(QSize(20, 20));
+    bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    bar->addAction(m_openLogAction);
+    bar->addAction(m_openProjectAction);
+    bar->addSeparator();
+    bar->addAction(m_logView->findAction());
+    bar->addAction(m_logView->nextErrorAction());
+    bar->addAction(m_logView->goToLineAction());
+    bar->addSeparator();
+    bar->addAction(m_showIncidentsAction);
+    bar->addAction(m_showTemplatesAction);
+    // Tooltips that show the shortcut: the toolbar is where people learn them.
+    for (QAction *a : bar->actions()) {
+        if (!a->isSeparator() && !a->shortcut().isEmpty())
+            a->setToolTip(QStringLiteral("%1 (%2)").arg(a->text().remove(QLatin1Char('&')).remove(QStringLiteral("…")),
+                                                        a->shortcut().toString(QKeySequence::NativeText)));
+    }
+}
+
+void MainWindow::createStatusBar()
+{
+    m_positionLabel = new QLabel(this);
+    m_positionLabel->setObjectName(QStringLiteral("positionLabel"));
+    m_formatLabel = new QLabel(this);
+    m_levelLabel = new QLabel(this);
+    m_levelLabel->setTextFormat(Qt::RichText);
+    m_indexProgress = new QProgressBar(this);
+    m_indexProgress->setObjectName(QStringLiteral("indexProgress"));
+    m_indexProgress->setRange(0, 1000);
+    m_indexProgress->setMaximumWidth(160);
+    m_indexProgress->setMaximumHeight(16);
+    m_indexProgress->setFormat(tr("Indexing %p%"));
+    m_indexCancel = new QToolButton(this);
+    m_indexCancel->setIcon(icon(IconId::Cancel));
+    m_indexCancel->setAutoRaise(true);
+    m_indexCancel->setToolTip(tr("Stop indexing (the lines read so far stay available)"));
+    connect(m_indexCancel, &QToolButton::clicked, this, [this] {
+        if (LogFile *file = m_logView->logFile())
+            file->cancelIndexing();
+        setIndexingVisible(false);
+        statusBar()->showMessage(tr("Indexing stopped"), kStatusMessageMs);
+    });
+    statusBar()->addPermanentWidget(m_levelLabel);
+    statusBar()->addPermanentWidget(m_formatLabel);
+    statusBar()->addPermanentWidget(m_positionLabel);
+    statusBar()->addPermanentWidget(m_indexProgress);
+    statusBar()->addPermanentWidget(m_indexCancel);
+    setIndexingVisible(false);
+
+    m_progressTimer = new QTimer(this);
+    m_progressTimer->setInterval(kProgressRefreshMs);
+    connect(m_progressTimer, &QTimer::timeout, this, [this] {
+        if (m_progressTotal > 0)
+            m_indexProgress->setValue(int(m_progressDone * 1000 / m_progressTotal));
+        if (LogFile *file = m_logView->logFile())
+            m_positionLabel->setText(tr("%1 lines").arg(QLocale().toString(file->lineCount())));
+    });
+}
+
+void MainWindow::setIndexingVisible(bool visible)
+{
+    m_indexProgress->setVisible(visible);
+    m_indexCancel->setVisible(visible);
+    if (visible)
+        m_progressTimer->start();
+    else if (m_progressTimer)
+        m_progressTimer->stop();
+}
+
+void MainWindow::connectViews()
+{
+    connect(m_recent, &RecentFiles::changed, this, &MainWindow::rebuildRecentMenu);
+
+    connect(m_logView, &LogView::logOpened, this, [this](const QString &name) {
+        m_logName = name;
+        m_closeLogAction->setEnabled(true);
+        showLogPage();
+        updateTitle();
+        LogFile *file = m_logView->logFile();
+        m_formatLabel->setText(formatDisplayName(file->format()));
+        m_formatLabel->setToolTip(tr("Detected log format"));
+        m_progressDone = file->indexedBytes();
+        m_progressTotal = file->sizeBytes();
+        setIndexingVisible(file->isIndexing());
+        m_templatePanel->setLogFile(nullptr);
+        updateLevelSummary();
+    });
+    connect(m_logView, &LogView::logClosed, this, [this] {
+        m_logName.clear();
+        m_closeLogAction->setEnabled(false);
+        m_templatePanel->setLogFile(nullptr);
+        setIndexingVisible(false);
+        m_positionLabel->clear();
+        m_formatLabel->clear();
+        m_levelLabel->clear();
+        m_stack->setCurrentWidget(m_welcome);
+        updateTitle();
+    });
+    connect(m_logView, &LogView::indexingProgress, this, [this](qint64 done, qint64 total) {
+        m_progressDone = done;
+        m_progressTotal = total;
+    });
+    connect(m_logView, &LogView::indexingFinished, this, [this](qint64 lines) {
+        setIndexingVisible(false);
+        updateLevelSummary();
+        statusBar()->showMessage(tr("Indexed %n line(s)", nullptr, int(std::min<qint64>(lines, INT_MAX))), kStatusMessageMs);
+        m_templatePanel->setLogFile(m_logView->sharedLogFile());
+    });
+    connect(m_logView, &LogView::indexingFailed, this, [this](const QString &message) {
+        setIndexingVisible(false);
+        showError(tr("Cannot read the log"), message);
+        Q_EMIT logReady();
+    });
+    connect(m_logView, &LogView::currentLineChanged, this, [this](qint64 line) {
+        const LogFile *file = m_logView->logFile();
+        if (!file || line < 0) {
+            m_positionLabel->clear();
+            return;
+        }
+        m_positionLabel->setText(tr("Line %1 of %2").arg(QLocale().toString(line + 1), QLocale().toString(file->lineCount())));
+    });
+    connect(m_logView, &LogView::message, this, [this](const QString &text) { statusBar()->showMessage(text, kStatusMessageMs); });
+    connect(m_logView, &LogView::lineFilterCleared, m_templatePanel, &TemplatePanel::clearSelection);
+
+    connect(m_templatePanel, &TemplatePanel::templateActivated, this,
+            [this](const QString &label, const std::vector<qint64> &lines) { m_logView->setLineFilter(label, lines); });
+    connect(m_templatePanel, &TemplatePanel::miningFinished, this, [this] { Q_EMIT logReady(); });
+
+    connect(m_incidentList, &IncidentListView::incidentActivated, this, &MainWindow::openIncident);
+    connect(m_incidentList, &IncidentListView::loadFailed, this,
+            [this](const QString &message) { showError(tr("Cannot read the incidents"), message); });
+
+    connect(m_demoJob, &DemoProjectJob::finished, this, [this](const QString &path) { openProject(path); });
+    connect(m_demoJob, &DemoProjectJob::failed, this,
+            [this](const QString &message) { showError(tr("Cannot build the demo project"), message); });
+}
+
+void MainWindow::showLogPage()
+{
+    m_stack->setCurrentWidget(m_splitter);
+}
+
+void MainWindow::updateLevelSummary()
+{
+    const LogFile *file = m_logView->logFile();
+    if (!file) {
+        m_levelLabel->clear();
+        return;
+    }
+    const LevelCounts counts = file->levelCounts();
+    const qint64 errors = counts[int(LogLevel::Error)] + counts[int(LogLevel::Fatal)];
+    const qint64 warnings = counts[int(LogLevel::Warn)];
+    m_levelLabel->setText(tr("<span style='color:#dc2626'>● %1 errors</span>&nbsp;&nbsp;"
+                             "<span style='color:#b7791f'>● %2 warnings</span>")
+                              .arg(QLocale().toString(errors), QLocale().toString(warnings)));
+}
+
+void MainWindow::rebuildRecentMenu()
+{
+    const QStringList files = m_recent->files();
+    for (QMenu *menu : {m_recentMenu, m_welcomeRecentMenu}) {
+        if (!menu)
+            continue;
+        menu->clear();
+        int n = 0;
+        for (const QString &path : files) {
+            ++n;
+            // Alt+1..9 and 0 pick an entry from the open menu.
+            const QString text = n <= 10 ? QStringLiteral("&%1  %2").arg(n % 10).arg(QFileInfo(path).fileName())
+                                         : QFileInfo(path).fileName();
+            QAction *a = menu->addAction(isProjectFile(path) ? icon(IconId::Project) : icon(IconId::Log), text);
+            a->setToolTip(path);
+            a->setStatusTip(path);
+            connect(a, &QAction::triggered, this, [this, path] { openPath(path); });
+        }
+        if (files.isEmpty()) {
+            menu->addAction(tr("No recent files"))->setEnabled(false);
+        } else {
+            menu->addSeparator();
+            menu->addAction(tr("&Clear List"), m_recent, &RecentFiles::clear);
+        }
+        menu->setEnabled(true);
+    }
+}
+
+void MainWindow::restoreWindowState()
+{
+    if (!restoreGeometry(m_settings.value(kGeometryKey).toByteArray()))
+        resize(1280, 820);
+    restoreState(m_settings.value(kStateKey).toByteArray());
+    if (!m_splitter->restoreState(m_settings.value(kSplitterKey).toByteArray()))
+        m_splitter->setSizes({560, 200});
+}
+
+void MainWindow::saveWindowState()
+{
+    m_settings.setValue(kGeometryKey, saveGeometry());
+    m_settings.setValue(kStateKey, saveState());
+    m_settings.setValue(kSplitterKey, m_splitter->saveState());
+    m_settings.sync();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveWindowState();
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::updateTitle()
+{
+    QStringList parts;
+    if (!m_logName.isEmpty())
+        parts << m_logName;
+    if (m_store)
+        parts << QFileInfo(m_store->path()).fileName();
+    parts << tr("RLHF Log Lab");
+    setWindowTitle(parts.join(QStringLiteral(" — ")));
+}
+
+void MainWindow::showError(const QString &title, const QString &message)
+{
+    statusBar()->showMessage(title, kStatusMessageMs);
+    QMessageBox box(QMessageBox::Warning, title, title, QMessageBox::Ok, this);
+    box.setInformativeText(message);
+    box.setObjectName(QStringLiteral("errorDialog"));
+    box.exec();
+}
+
+bool MainWindow::isProjectFile(const QString &path)
+{
+    static const QStringList kProjectSuffixes = {QStringLiteral("lab"), QStringLiteral("db"), QStringLiteral("sqlite"),
+                                                 QStringLiteral("sqlite3")};
+    const QFileInfo info(path);
+    return kProjectSuffixes.contains(info.suffix().toLower()) || (info.isFile() && hasSqliteHeader(path));
+}
+
+bool MainWindow::openPath(const QString &path)
+{
+    return isProjectFile(path) ? openProject(path) : openLog(path);
+}
+
+bool MainWindow::openLog(const QString &path)
+{
+    const Status status = m_logView->openFile(path);
+    if (!status) {
+        if (!QFileInfo::exists(path))
+            m_recent->remove(path);
+        showError(tr("Cannot open the log"), status.error());
+        return false;
+    }
+    m_recent->add(path);
+    m_settings.setValue(kLastDirKey, QFileInfo(path).absolutePath());
+    statusBar()->showMessage(tr("Opened %1").arg(QDir::toNativeSeparators(path)), kStatusMessageMs);
+    return true;
+}
+
+bool MainWindow::openProject(const QString &path)
+{
+    if (!QFileInfo(path).isFile()) {
+        m_recent->remove(path);
+        showError(tr("Cannot open the project"), tr("%1 does not exist or is not a file.").arg(QDir::toNativeSeparators(path)));
+        return false;
+    }
+    auto store = Store::open(path);
+    if (!store) {
+        showError(tr("Cannot open the project"), store.error());
+        return false;
+    }
+    m_store = *store;
+    m_incidentList->setStore(m_store);
+    m_incidentDock->show();
+    m_recent->add(path);
+    m_settings.setValue(kLastProjectKey, QFileInfo(path).absoluteFilePath());
+    m_settings.setValue(kLastDirKey, QFileInfo(path).absolutePath());
+    if (!m_logView->logFile())
+        showLogPage();
+    updateTitle();
+    statusBar()->showMessage(tr("Opened project %1").arg(QDir::toNativeSeparators(path)), kStatusMessageMs);
+    return true;
+}
+
+void MainWindow::openIncident(qint64 id)
+{
+    if (!m_store || id <= 0)
+        return;
+    auto log = m_store->logFor(id);
+    if (!log) {
+        statusBar()->showMessage(log.error(), kStatusMessageMs * 2);
+        return;
+    }
+    const QString name = log->name.isEmpty() ? tr("Incident %1").arg(id) : log->name;
+    const Status status = m_logView->openData(log->content.toUtf8(), name);
+    if (!status)
+        showError(tr("Cannot show the incident's log"), status.error());
+}
+
+void MainWindow::openInitial(const QStringList &paths)
+{
+    bool openedLog = false;
+    for (const QString &path : paths) {
+        // One log at a time: the last log named wins, every project is opened.
+        if (isProjectFile(path))
+            openProject(path);
+        else if (!openedLog)
+            openedLog = openLog(path);
+    }
+    if (paths.isEmpty()) {
+        const QString last = m_settings.value(kLastProjectKey).toString();
+        if (!last.isEmpty() && QFileInfo(last).isFile())
+            openProject(last);
+    }
+    if (!m_logView->logFile() && !m_store)
+        m_stack->setCurrentWidget(m_welcome);
+}
+
+static QString lastDirectory(QSettings &settings)
+{
+    return settings.value(kLastDirKey).toString();
+}
+
+void MainWindow::showOpenLogDialog()
+{
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open Log"), lastDirectory(m_settings),
+        tr("Logs (*.log *.txt *.out *.err *.json *.jsonl *.csv);;All files (*)"));
+    if (!path.isEmpty())
+        openLog(path);
+}
+
+void MainWindow::showOpenProjectDialog()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Project"), lastDirectory(m_settings),
+                                                      tr("Lab projects (*.lab *.db *.sqlite *.sqlite3);;All files (*)"));
+    if (!path.isEmpty())
+        openProject(path);
+}
+
+void MainWindow::openDemoProject()
+{
+    const QString path = DemoProjectJob::defaultPath();
+    if (QFileInfo(path).isFile()) {
+        openProject(path);
+        return;
+    }
+    if (m_demoJob->isRunning())
+        return;
+    auto *dialog = new QProgressDialog(tr("Building the demo project…"), tr("Cancel"), 0, 100, this);
+    dialog->setWindowTitle(tr("Demo Project"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setMinimumDuration(0);
+    dialog->setAutoClose(false);
+    dialog->setAutoReset(false);
+    connect(m_demoJob, &DemoProjectJob::progress, dialog, &QProgressDialog::setValue);
+    connect(dialog, &QProgressDialog::canceled, m_demoJob, &DemoProjectJob::cancel);
+    connect(m_demoJob, &DemoProjectJob::cancelled, dialog, &QWidget::close);
+    connect(m_demoJob, &DemoProjectJob::finished, dialog, &QWidget::close);
+    connect(m_demoJob, &DemoProjectJob::failed, dialog, &QWidget::close);
+    dialog->show();
+    m_demoJob->start(path);
+}
+
+void MainWindow::showAbout()
+{
+    QString runtime;
+    if (!m_runtime.torchVersion.isEmpty())
+        runtime = tr("<p>LibTorch %1, %2 thread(s), BLAS: %3<br>Devices: %4</p>")
+                      .arg(m_runtime.torchVersion)
+                      .arg(m_runtime.threads)
+                      .arg(m_runtime.blasLibrary.isEmpty() ? tr("unknown") : m_runtime.blasLibrary.toHtmlEscaped(),
+                           m_runtime.devices.join(QStringLiteral(", ")));
+    QMessageBox::about(this, tr("About RLHF Log Lab"),
+                       tr("<h3>RLHF Log Lab %1</h3>"
+                          "<p>Teach a language model to explain failed jobs from their logs, the way an "
+                          "on-call engineer would: read logs, vote on explanations, train reward, DPO and "
+                          "PPO adapters, and measure whether alignment helped.</p>"
+                          "<p>Qt %2</p>%3")
+                           .arg(QCoreApplication::applicationVersion(), QString::fromLatin1(qVersion()), runtime));
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (event->mimeData()->hasUrls()) {
+        for (const QUrl &url : event->mimeData()->urls()) {
+            if (url.isLocalFile()) {
+                event->acceptProposedAction();
+                return;
+            }
+        }
+    }
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    QStringList paths;
+    for (const QUrl &url : event->mimeData()->urls()) {
+        if (url.isLocalFile())
+            paths << url.toLocalFile();
+    }
+    if (paths.isEmpty())
+        return;
+    event->acceptProposedAction();
+    // Let the drag finish before a possible error dialog opens.
+    QTimer::singleShot(0, this, [this, paths] {
+        bool openedLog = false;
+        for (const QString &path : paths) {
+            if (isProjectFile(path))
+                openProject(path);
+            else if (!openedLog)
+                openedLog = openLog(path);
+        }
+    });
+}
+
+} // namespace lab

@@ -1,0 +1,126 @@
+#pragma once
+// The main window only arranges views: the log view with the template panel under it in a
+// splitter, the incident list in a dock, a welcome page when nothing is open, menus, toolbar and
+// status bar. Each view owns its model and its background work; this class connects them,
+// opens files (dialog, drag-and-drop, command line, recent files) and remembers its state in
+// the QSettings it is given.
+#include "core/runtime/runtime_info.h"
+
+#include <QMainWindow>
+#include <memory>
+
+class QAction;
+class QLabel;
+class QMenu;
+class QProgressBar;
+class QSettings;
+class QSplitter;
+class QStackedWidget;
+class QTimer;
+class QToolButton;
+
+namespace lab {
+
+class DemoProjectJob;
+class IncidentListView;
+class LogView;
+class RecentFiles;
+class Store;
+class TemplatePanel;
+
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    // `settings` must outlive the window.
+    explicit MainWindow(QSettings &settings, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    void setRuntimeInfo(const RuntimeInfo &info) { m_runtime = info; }
+
+    // Opens what the command line named, else the last project, else shows the welcome page.
+    void openInitial(const QStringList &paths);
+    // A project database (.lab, .db, .sqlite) or a log, by extension and content.
+    bool openPath(const QString &path);
+    bool openLog(const QString &path);
+    bool openProject(const QString &path);
+    void openIncident(qint64 id);
+
+    LogView *logView() const { return m_logView; }
+    TemplatePanel *templatePanel() const { return m_templatePanel; }
+    IncidentListView *incidentList() const { return m_incidentList; }
+    RecentFiles *recentFiles() const { return m_recent; }
+    std::shared_ptr<Store> store() const { return m_store; }
+
+    static bool isProjectFile(const QString &path);
+
+public Q_SLOTS:
+    void showOpenLogDialog();
+    void showOpenProjectDialog();
+    void openDemoProject();
+    void showAbout();
+
+Q_SIGNALS:
+    // A log is shown and indexed, and its templates are mined (or mining failed/stopped).
+    void logReady();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+
+private:
+    void createViews();
+    void createActions();
+    void createMenus();
+    void createToolBar();
+    void createStatusBar();
+    QWidget *createWelcomePage();
+    void connectViews();
+    void rebuildRecentMenu();
+    void restoreWindowState();
+    void saveWindowState();
+    void showError(const QString &title, const QString &message);
+    void updateTitle();
+    void updateLevelSummary();
+    void showLogPage();
+    void setIndexingVisible(bool visible);
+
+    QSettings &m_settings;
+    RecentFiles *m_recent = nullptr;
+    RuntimeInfo m_runtime;
+    std::shared_ptr<Store> m_store;
+    QString m_logName;
+    DemoProjectJob *m_demoJob = nullptr;
+
+    QStackedWidget *m_stack = nullptr;
+    QWidget *m_welcome = nullptr;
+    QSplitter *m_splitter = nullptr;
+    LogView *m_logView = nullptr;
+    TemplatePanel *m_templatePanel = nullptr;
+    IncidentListView *m_incidentList = nullptr;
+    class QDockWidget *m_incidentDock = nullptr;
+
+    QMenu *m_recentMenu = nullptr;
+    QMenu *m_welcomeRecentMenu = nullptr;
+    QAction *m_openLogAction = nullptr;
+    QAction *m_openProjectAction = nullptr;
+    QAction *m_openDemoAction = nullptr;
+    QAction *m_closeLogAction = nullptr;
+    QAction *m_quitAction = nullptr;
+    QAction *m_showLogAction = nullptr;
+    QAction *m_showIncidentsAction = nullptr;
+    QAction *m_showTemplatesAction = nullptr;
+    QAction *m_aboutAction = nullptr;
+
+    QLabel *m_positionLabel = nullptr;
+    QLabel *m_formatLabel = nullptr;
+    QLabel *m_levelLabel = nullptr;
+    QProgressBar *m_indexProgress = nullptr;
+    QToolButton *m_indexCancel = nullptr;
+    QTimer *m_progressTimer = nullptr; // coalesces indexing progress into ~10 updates a second
+    qint64 m_progressDone = 0;
+    qint64 m_progressTotal = 0;
+};
+
+} // namespace lab
