@@ -18,6 +18,7 @@ enum CharClass : std::uint8_t {
     kHexLetter = 16,
     kLetter = 32,
     kPodChar = 64, // the alphabet Kubernetes uses for generated name suffixes (no vowels)
+    kPathy = 128,  // '/', '.', '~', ':', '\\': may start a path, URL or host name
 };
 
 constexpr std::array<std::uint8_t, 256> makeClasses()
@@ -43,6 +44,8 @@ constexpr std::array<std::uint8_t, 256> makeClasses()
         t[c] |= kHexLetter;
     for (char c : std::string_view("bcdfghjklmnpqrstvwxz2456789"))
         t[std::uint8_t(c)] |= kPodChar;
+    for (char c : std::string_view("/.~:\\"))
+        t[std::uint8_t(c)] |= kPathy;
     return t;
 }
 
@@ -166,7 +169,8 @@ std::pair<size_t, size_t> findUuid(std::string_view seg)
 bool isHostName(std::string_view seg)
 {
     const size_t lastDot = seg.rfind('.');
-    if (lastDot == std::string_view::npos || lastDot == 0 || lastDot + 1 >= seg.size())
+    if (lastDot == std::string_view::npos || lastDot == 0 || seg.size() - lastDot < 3
+        || seg.size() - lastDot > 12 || seg[lastDot + 1] < 'a' || seg[lastDot + 1] > 'z')
         return false;
     for (char c : seg) {
         if (!(isAlnum(c) || c == '-' || c == '.') || (std::uint8_t(c) >= 0x80))
@@ -219,10 +223,11 @@ public:
 
     void segment(std::string_view seg)
     {
-        bool hasDigit = false;
+        std::uint8_t seen = 0;
         for (char c : seg)
-            hasDigit = hasDigit || isDigit(c);
-        if (m_options.paths && (isPathSegment(seg) || isHostName(seg))) {
+            seen |= cls(c);
+        const bool hasDigit = seen & kDigit;
+        if (m_options.paths && (seen & kPathy) && (isPathSegment(seg) || isHostName(seg))) {
             wildcard();
             return;
         }
@@ -309,8 +314,14 @@ bool maskWholeToken(std::string_view token, std::string &out)
     return true;
 }
 
-void maskToken(std::string_view token, const TemplateMaskOptions &options, std::string &out)
+// `seen` is the union of the token's byte classes.
+void maskToken(std::string_view token, std::uint8_t seen, const TemplateMaskOptions &options, std::string &out)
 {
+    // Most tokens are plain words: no digit, nothing that starts a path, host or URL.
+    if (!(seen & (kDigit | kPathy)) && token.size() != 2) {
+        out.append(token);
+        return;
+    }
     // A lone empty pair is a value that happened to be empty: "connection from 1.2.3.4 ()" is the
     // same event as "... (host.example.net)".
     if (options.ids && token.size() == 2
@@ -378,8 +389,13 @@ void maskMessageInto(std::string_view message, const TemplateMaskOptions &option
         if (i >= n)
             break;
         const size_t start = i;
-        while (i < n && !isSpace(message[i]))
-            ++i;
+        std::uint8_t seen = 0;
+        for (; i < n; ++i) {
+            const std::uint8_t k = cls(message[i]);
+            if (k & kSpace)
+                break;
+            seen |= k;
+        }
         if (out.size() > outStart)
             out.push_back(' ');
         if (tokenCount < kMaxTokens)
@@ -387,7 +403,7 @@ void maskMessageInto(std::string_view message, const TemplateMaskOptions &option
         ++tokenCount;
         const std::string_view token = message.substr(start, i - start);
         calendarSeen = calendarSeen || (token.size() >= 3 && token.size() <= 10 && token[0] >= 'A' && token[0] <= 'Z');
-        maskToken(token, options, out);
+        maskToken(token, seen, options, out);
     }
     if (!options.numbers || !calendarSeen || tokenCount < 2 || tokenCount > kMaxTokens)
         return;
@@ -398,11 +414,12 @@ void maskMessageInto(std::string_view message, const TemplateMaskOptions &option
     };
     for (size_t k = tokenCount; k-- > 0;) {
         const std::string_view token = tokenAt(k);
-        if (!isCalendarWord(token))
+        const char c0 = token[0];
+        if (token.size() < 3 || token.size() > 10 || c0 < 'A' || c0 > 'Z')
             continue;
         const bool nextWild = k + 1 < tokenCount && startsWithWildcard(tokenAt(k + 1));
         const bool prevWild = k > 0 && startsWithWildcard(tokenAt(k - 1));
-        if (!nextWild && !prevWild)
+        if ((!nextWild && !prevWild) || !isCalendarWord(token))
             continue;
         const size_t keep = (token.back() == ',' || token.back() == '.') ? 1 : 0;
         const size_t removed = token.size() - keep - kTemplateWildcard.size();
