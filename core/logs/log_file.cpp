@@ -21,6 +21,7 @@ namespace {
 constexpr qint64 kSampleBytes = 64 * 1024;        // read on open: binary check, format detection
 constexpr int kSampleLines = 200;
 constexpr qint64 kReadBlock = 1 << 20;            // indexer read size
+constexpr qint64 kFirstReadBlock = 64 * 1024;
 constexpr qint64 kLevelScanBytes = 64 * 1024;     // a line's head that the level parser sees
 constexpr qint64 kPageBytes = 64 * 1024;          // page cache for line reads
 constexpr int kMaxPages = 64;                     // 4 MB of cache whatever the file size
@@ -398,16 +399,18 @@ struct LogFile::Private
             return reportProgress(progress, doneBytes, total);
         };
 
+        // A small first read, so that the first screen of lines is published at once.
+        qint64 block = kFirstReadBlock;
         for (;;) {
             if (cancel.load())
                 return false;
             qint64 n;
             if (inMemory) {
-                n = qMin<qint64>(kReadBlock, data.size() - pos);
+                n = qMin<qint64>(block, data.size() - pos);
                 if (n > 0)
                     std::memcpy(buffer.data(), data.constData() + pos, size_t(n));
             } else {
-                n = file.read(buffer.data(), kReadBlock);
+                n = file.read(buffer.data(), block);
                 if (n < 0) {
                     if (error)
                         *error = QStringLiteral("read error in %1: %2").arg(path, file.errorString());
@@ -439,6 +442,7 @@ struct LogFile::Private
                 p = nl + 1;
             }
             pos += n;
+            block = kReadBlock;
             if (!publish(pos, false)) {
                 if (error)
                     *error = QStringLiteral("indexing %1 was cancelled").arg(label());
