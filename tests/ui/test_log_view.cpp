@@ -110,7 +110,7 @@ private Q_SLOTS:
         QVERIFY(openHadoop(view, path));
 
         // Typed as a user would; the view searches case-insensitively by default.
-        const QString pattern = QStringLiteral("reduce.*attempt_\\d+_\\d+_r_0+\\d");
+        const QString pattern = QStringLiteral("attempt_\\d+_\\d+_m_0+[5-9]_\\d");
         const QList<qint64> expected =
             matchingLines(lines, QRegularExpression(pattern, QRegularExpression::CaseInsensitiveOption));
         QVERIFY(expected.size() > 3);

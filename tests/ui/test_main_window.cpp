@@ -234,8 +234,12 @@ private Q_SLOTS:
 
         QMimeData mime;
         mime.setUrls({QUrl::fromLocalFile(path)});
+        QDragEnterEvent enter(QPoint(200, 200), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&window, &enter);
+        QVERIFY(enter.isAccepted());
         QDropEvent drop(QPointF(200, 200), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
         QApplication::sendEvent(&window, &drop);
+        QVERIFY(drop.isAccepted());
         QTRY_VERIFY(window.logView()->logFile());
         QCOMPARE(window.logView()->logFile()->name(), QStringLiteral("Hadoop_2k.log"));
 
