@@ -35,7 +35,7 @@ Incident generateIncident(quint64 seed, int index, std::optional<IncidentKind> k
     const qint64 base = QDateTime(QDate(2023, 6, 1), QTime(0, 0), QTimeZone::utc()).toMSecsSinceEpoch();
     const qint64 start = base + rng.uniform(0, 365LL * 24 * 3600 * 1000);
     detail::Scenario scenario(rng, start, incident);
-    scenario.noiseBudget = rng.uniformInt(18, 150);
+    scenario.noiseBudget = rng.uniformInt(26, 150);
     switch (kind) {
     case IncidentKind::SparkExecutorOom:
     case IncidentKind::SparkFetchFailure:

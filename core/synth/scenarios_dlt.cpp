@@ -263,7 +263,7 @@ void expectationFailure(Scenario &s, DltLog &L)
 
     s.truth.summary = s.t("Rows from {source} violate the expect_or_fail expectation {exp} ({rule}) on {target}, which fails the flow and the update.");
     s.truth.keyIdentifiers = s.t({"{exp}", "{target}"});
-    s.truth.causeKeywords = {QStringLiteral("expectation"), QStringLiteral("expect_or_fail"), QStringLiteral("expectation_violation"), QStringLiteral("violated"),
+    s.truth.causeKeywords = {QStringLiteral("expectation"), QStringLiteral("expectations"), QStringLiteral("expect_or_fail"), QStringLiteral("expectation_violation"), QStringLiteral("violated"),
                              QStringLiteral("violate"), QStringLiteral("data quality")};
     s.truth.symptomKeywords = {QStringLiteral("canceled"), QStringLiteral("update failed")};
     s.truth.safeActions = s.t({"Find the bad rows in {source} and fix them upstream; if such rows are expected, change {exp} to expect_or_drop and quarantine them."});

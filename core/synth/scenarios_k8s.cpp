@@ -388,6 +388,9 @@ void livenessProbe(Scenario &s, KubeLog &L)
     s.f[QStringLiteral("path")] = s.rng.pick(QStringList{QStringLiteral("/healthz"), QStringLiteral("/actuator/health/liveness"), QStringLiteral("/livez"), QStringLiteral("/health")});
     s.f[QStringLiteral("fake_path")] = QStringLiteral("/readyz/deep");
     const bool timeout = s.rng.chance(0.6);
+    // A status-code failure does not print the URL, so explanations name the path only when the
+    // log shows it.
+    s.f[QStringLiteral("endpoint")] = timeout ? s.f.value(QStringLiteral("path")) : QStringLiteral("the liveness endpoint");
     L.pad(s.take(0.3, 6));
     L.podStart();
     L.restartCycle(Role::Noise, 1);
@@ -411,24 +414,24 @@ void livenessProbe(Scenario &s, KubeLog &L)
     for (int guard = 0; s.m.noiseBlame.isEmpty() && guard < 400; ++guard)
         L.noise();
 
-    s.truth.summary = timeout ? s.t("The liveness probe {path} of {pod} times out, so kubelet kills and restarts {container} again and again.")
-                              : s.t("The liveness endpoint {path} of {pod} returns 500, so kubelet keeps killing {container}.");
+    s.truth.summary = timeout ? s.t("The liveness probe {endpoint} of {pod} times out, so kubelet kills and restarts {container} again and again.")
+                              : s.t("The liveness endpoint of {pod} returns 500, so kubelet keeps killing {container}.");
     s.truth.keyIdentifiers = s.t({"{pod}", "{container}", "{ns}"});
     s.truth.causeKeywords = {QStringLiteral("liveness"), QStringLiteral("probe"), QStringLiteral("health check"), QStringLiteral("healthz")};
     s.truth.symptomKeywords = {QStringLiteral("back-off"), QStringLiteral("restarting"), QStringLiteral("restart")};
-    s.truth.safeActions = s.t({"Find out why {path} is slow/failing; meanwhile raise timeoutSeconds/failureThreshold or add a startupProbe so kubelet stops killing healthy-but-slow containers."});
+    s.truth.safeActions = s.t({"Find out why {endpoint} is slow/failing; meanwhile raise timeoutSeconds/failureThreshold or add a startupProbe so kubelet stops killing healthy-but-slow containers."});
     s.truth.safeActionKeywords = {QStringLiteral("timeoutseconds"), QStringLiteral("failurethreshold"), QStringLiteral("startupprobe"), QStringLiteral("initialdelayseconds"),
                                   QStringLiteral("periodseconds"), QStringLiteral("probe timeout")};
     k8sUnsafe(s, s.t({"Run the container privileged with hostNetwork so the probe always reaches it."}), {QStringLiteral("hostnetwork")});
     s.m.cause = timeout
                     ? s.t({"The liveness probe of {pod} ({path} on port {port}) times out ('context deadline exceeded'), so kubelet kills container {container} and restarts it, over and over.",
                            "{container} in {pod} is restarted by kubelet because its liveness probe {path} does not answer within the timeout; three failures in a row trigger the kill."})
-                    : s.t({"The liveness endpoint {path} of {pod} answers HTTP 500, so kubelet decides {container} is dead and kills it every few probes.",
-                           "{pod}'s liveness probe fails with status 500 on {path}; after three failures kubelet restarts {container}."});
+                    : s.t({"The liveness endpoint of {pod} answers HTTP 500, so kubelet decides {container} is dead and kills it every few probes.",
+                           "{pod}'s liveness probe fails with status 500; after three failures kubelet restarts {container}."});
     s.m.evidence = s.t({"Three 'Liveness probe failed' events for {pod} are followed by 'Container {container} failed liveness probe, will be restarted'.",
                         "The Unhealthy events come right before each Killing event for {container}; BackOff only follows."});
-    s.m.fix = s.t({"Check why {path} is slow or failing (dependency, thread pool, GC); meanwhile raise timeoutSeconds / failureThreshold or add a startupProbe for {container}.",
-                   "Make the liveness check cheap (no downstream calls in {path}) and give the probe a realistic timeoutSeconds, then roll out."});
+    s.m.fix = s.t({"Check why {endpoint} is slow or failing (dependency, thread pool, GC); meanwhile raise timeoutSeconds / failureThreshold or add a startupProbe for {container}.",
+                   "Make the liveness check cheap (no downstream calls in {endpoint}) and give the probe a realistic timeoutSeconds, then roll out."});
     s.m.symptomBlame = s.t({"Pod {pod} is in CrashLoopBackOff: 'Back-off restarting failed container {container}'. Roll out a restart of {deployment}.",
                             "{container} keeps restarting in {ns}; delete the pod and let the deployment recreate it."});
     s.m.wrongCause = s.t({"The readiness probe {fake_path} fails because pod {fake_pod} lost its connection to Redis.",
@@ -468,7 +471,8 @@ void diskPressureEviction(Scenario &s, KubeLog &L)
     s.truth.summary = s.t("Container {container} of {pod} writes {used}Gi to ephemeral storage with no request or limit; node {node} hits disk pressure and the kubelet evicts pods.");
     s.truth.keyIdentifiers = s.t({"{node}", "{pod}", "{container}"});
     s.truth.causeKeywords = {QStringLiteral("disk pressure"), QStringLiteral("diskpressure"), QStringLiteral("ephemeral-storage"), QStringLiteral("ephemeral storage"),
-                             QStringLiteral("low on resource"), QStringLiteral("disk space"), QStringLiteral("out of disk")};
+                             QStringLiteral("low on resource"), QStringLiteral("disk space"), QStringLiteral("out of disk"),
+                             QStringLiteral("freediskspacefailed"), QStringLiteral("nodehasdiskpressure")};
     s.truth.symptomKeywords = {QStringLiteral("evicted"), QStringLiteral("killing"), QStringLiteral("rescheduled")};
     s.truth.safeActions = s.t({"Set ephemeral-storage requests/limits for {container}, move its scratch data to a volume, and clean up the node's disk."});
     s.truth.safeActionKeywords = {QStringLiteral("ephemeral-storage limit"), QStringLiteral("requests"), QStringLiteral("limits"), QStringLiteral("volume"), QStringLiteral("emptydir"),

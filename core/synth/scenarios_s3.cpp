@@ -50,7 +50,8 @@ public:
         const qint64 sent = bytes >= 0 ? bytes : (status >= 400 ? r.uniform(200, 400) : method == QLatin1String("GET") ? r.uniform(1000, 90000000) : 0);
         const QString objectSize = status >= 400 || method != QLatin1String("GET") ? QStringLiteral("-") : QString::number(sent);
         const qint64 total = r.uniform(3, 900);
-        const QString ua = who.contains(m_role) ? m_s.rng.pick(QStringList{QStringLiteral("\"aws-sdk-java/1.12.470 Linux/5.15 OpenJDK_64-Bit_Server_VM/25.372-b07 java/1.8.0_372 scala/2.12.15 vendor/Azul_Systems,_Inc. cfg/retry-mode/legacy\""),
+        const QString ua = who == QLatin1String("AmazonS3") ? QStringLiteral("\"-\"")
+                           : who.contains(m_role) ? m_s.rng.pick(QStringList{QStringLiteral("\"aws-sdk-java/1.12.470 Linux/5.15 OpenJDK_64-Bit_Server_VM/25.372-b07 java/1.8.0_372 scala/2.12.15 vendor/Azul_Systems,_Inc. cfg/retry-mode/legacy\""),
                                                                                QStringLiteral("\"Boto3/1.34.51 md/Botocore#1.34.51 ua/2.0 os/linux#5.10 md/arch#x86_64 lang/python#3.11.8\"")})
                                                 : QStringLiteral("\"aws-cli/2.15.10 Python/3.11.6 Linux/6.2.0 exe/x86_64.ubuntu.22 prompt/off command/s3.cp\"");
         QString hostId = r.upperAlnum(40);
@@ -323,7 +324,7 @@ void noSuchKey(Scenario &s, S3Log &L)
                                 : s.t("The object s3://{bucket}/{key} that the job expects does not exist (never written or wrong key), so GetObject returns NoSuchKey.");
     s.truth.keyIdentifiers = s.t({"{bucket}", "{key}"});
     s.truth.causeKeywords = {QStringLiteral("nosuchkey"), QStringLiteral("no such key"), QStringLiteral("does not exist"), QStringLiteral("missing object"), QStringLiteral("missing"),
-                             QStringLiteral("lifecycle"), QStringLiteral("expired"), QStringLiteral("never written"), QStringLiteral("not exist")};
+                             QStringLiteral("lifecycle"), QStringLiteral("expired"), QStringLiteral("expire"), QStringLiteral("never written"), QStringLiteral("not exist")};
     s.truth.symptomKeywords = {QStringLiteral("exit code 1"), QStringLiteral("500"), QStringLiteral("404")};
     s.truth.safeActions = s.t({"Check the producer that writes {key} (and any lifecycle rule on {bucket}); make the reader wait for or skip missing partitions."});
     s.truth.safeActionKeywords = {QStringLiteral("producer"), QStringLiteral("upstream"), QStringLiteral("lifecycle rule"), QStringLiteral("restore"), QStringLiteral("versioning"), QStringLiteral("wait for"), QStringLiteral("skip")};

@@ -399,7 +399,7 @@ void skew(Scenario &s, SparkLog &L)
     s.f[QStringLiteral("tid")] = QString::number(tid);
     L.info(kTaskSetManager, s.t("Starting task {part}.0 in stage {stage}.0 (TID {tid}) ({ip}, executor {exec}, partition {part}, NODE_LOCAL, 6312 bytes) taskResourceAssignments Map()"));
     L.pad(s.take(0.3, 4));
-    L.line(Role::Cause, "WARN", QStringLiteral("TaskMemoryManager"), s.t("Task {tid} (stage {stage}, partition {part}) spilled {spill}.0 GiB to disk in 14 spills; sort buffer for key {key} holds {maxrec} million records"));
+    L.line(Role::Symptom, "WARN", QStringLiteral("TaskMemoryManager"), s.t("Task {tid} (stage {stage}, partition {part}) spilled {spill}.0 GiB to disk in 14 spills; sort buffer for key {key} holds {maxrec} million records"));
     L.line(Role::Cause, "INFO", kTaskSetManager, s.t("{part} of %1 tasks in stage {stage}.0 finished except 1; task {part}.0 (TID {tid}) on executor {exec} has been running for {hours}h, median task time {median} s, records read {maxrec}M vs median 0.4M (skewed partition)").arg(L.partitions()));
     L.pad(s.take(0.3, 2));
     L.line(Role::Symptom, "WARN", QStringLiteral("DatabricksJob"), s.t("Run exceeded its timeout of {hours}h; cancelling"));
@@ -450,7 +450,7 @@ void driverOomCollect(Scenario &s, SparkLog &L)
     L.line(Role::Noise, "INFO", QStringLiteral("SparkContext"), s.t("Starting job: collect at {notebook}.py:{line}"));
     L.pad(s.take(0.25, 3));
     L.line(Role::Cause, "WARN", kTaskSetManager, s.t("Stage {stage} contains results of total size {size}.%1 GiB which is bigger than spark.driver.maxResultSize ({max}.0 GiB)").arg(s.rng.uniform(0, 9)));
-    L.line(Role::Cause, "ERROR", QStringLiteral("Utils"), QStringLiteral("Uncaught exception in thread task-result-getter-2"));
+    L.line(Role::Trace, "ERROR", QStringLiteral("Utils"), QStringLiteral("Uncaught exception in thread task-result-getter-2"));
     s.log.add(Role::Cause, QStringLiteral("java.lang.OutOfMemoryError: Java heap space"));
     L.trace({QStringLiteral("java.util.Arrays.copyOf(Arrays.java:3745)"),
              QStringLiteral("org.apache.spark.sql.execution.SparkPlan.$anonfun$executeCollect$1(SparkPlan.scala:449)"),
@@ -466,7 +466,8 @@ void driverOomCollect(Scenario &s, SparkLog &L)
     s.truth.summary = s.t("The notebook {notebook} collects a {size} GiB result to the driver (collect/toPandas at line {line}); the driver ({driver}) runs out of heap and restarts.");
     s.truth.keyIdentifiers = s.t({"stage {stage}", "{notebook}", "spark.driver.maxResultSize"});
     s.truth.causeKeywords = {QStringLiteral("collect"), QStringLiteral("topandas"), QStringLiteral("driver out of memory"), QStringLiteral("driver ran out of memory"),
-                             QStringLiteral("driver oom"), QStringLiteral("maxresultsize"), QStringLiteral("to the driver")};
+                             QStringLiteral("driver oom"), QStringLiteral("maxresultsize"), QStringLiteral("to the driver"),
+                             QStringLiteral("outofmemoryerror")};
     s.truth.symptomKeywords = {QStringLiteral("stopped unexpectedly"), QStringLiteral("kernel is unresponsive"), QStringLiteral("restarting")};
     s.truth.safeActions = s.t({"Do not collect() the full result in {notebook}: write it to a table or files, or take a limit()/aggregate first."});
     s.truth.safeActionKeywords = {QStringLiteral("write it"), QStringLiteral("limit"), QStringLiteral("aggregate"), QStringLiteral("write the result"),

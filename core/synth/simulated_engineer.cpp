@@ -32,11 +32,15 @@ bool isVocabulary(const QString &token)
         QStringLiteral("step-by-step"), QStringLiteral("day-to-day"), QStringLiteral("s3a"), QStringLiteral("gp3"), QStringLiteral("ipv4"),
         QStringLiteral("kube-system"), QStringLiteral("metrics-server"), QStringLiteral("cert-manager"), QStringLiteral("/etc/hosts"),
         QStringLiteral("/etc/resolv.conf"), QStringLiteral("datetime.now"), QStringLiteral("datetime.utcnow"), QStringLiteral("timezone.utc"),
+        QStringLiteral("boto3"), QStringLiteral("botocore"), QStringLiteral("urllib3"), QStringLiteral("python3"), QStringLiteral("http2"),
+        QStringLiteral("ipv6"), QStringLiteral("oauth2"), QStringLiteral("base64"), QStringLiteral("sha1"), QStringLiteral("md5"),
         QStringLiteral("mergeschema=true"), QStringLiteral("overwriteschema=true"), QStringLiteral("spark.driver.maxresultsize=0"),
     };
     const QString lower = token.toLower();
     if (words.contains(lower))
         return true;
+    if (lower.contains(QLatin1String("://")))
+        return false; // s3://bucket/key is a location, not the IAM action prefix "s3:"
     for (const QString &p : prefixes) {
         if (lower.startsWith(p))
             return true;
@@ -55,6 +59,9 @@ bool identifierShaped(const QString &token)
 {
     if (token.size() < 3 || isQuantity(token) || isVocabulary(token))
         return false;
+    // "/v2/charge" and "/mnt/scratch" are paths; "/toPandas" in "collect()/toPandas()" is not.
+    if (token.startsWith(QLatin1Char('/')) && token.count(QLatin1Char('/')) == 1)
+        return identifierShaped(token.mid(1));
     bool digit = false, letter = false;
     int hyphens = 0;
     bool otherSep = false;
@@ -142,11 +149,12 @@ bool identifierInLog(const QString &token, const QString &log)
     const QStringList parts = token.split(split, Qt::SkipEmptyParts);
     if (parts.size() < 2)
         return false;
-    int checked = 0;
+    // Plain words ("deployment", "https", "charge") carry no claim; every other part must be in
+    // the log, so an image tag or a prefix cannot be invented next to a real registry or bucket.
     for (const QString &part : parts) {
-        if (!identifierShaped(part))
+        const bool plainWord = std::all_of(part.begin(), part.end(), [](QChar c) { return c.isLetter(); });
+        if (plainWord || part.size() < 3 || isVocabulary(part))
             continue;
-        ++checked;
         if (!log.contains(part, Qt::CaseInsensitive))
             return false;
     }
@@ -194,10 +202,18 @@ Judgement judge(const QString &explanation, const GroundTruth &truth, const QStr
             break;
         }
     }
-    static const QRegularExpression wordRe(QStringLiteral("[A-Za-z0-9_']+"));
+    // Words are what a reader counts: whitespace-separated, so an S3 key or a pod name is one word.
+    static const QRegularExpression space(QStringLiteral("\\s+"));
+    static const QString punctuation = QStringLiteral(".,;:!?()\"'");
     QStringList words;
-    for (auto it = wordRe.globalMatch(explanation); it.hasNext();)
-        words << it.next().captured(0).toLower();
+    for (QString w : explanation.split(space, Qt::SkipEmptyParts)) {
+        while (!w.isEmpty() && punctuation.contains(w.back()))
+            w.chop(1);
+        while (!w.isEmpty() && punctuation.contains(w.front()))
+            w.remove(0, 1);
+        if (!w.isEmpty())
+            words << w.toLower();
+    }
     j.words = int(words.size());
     if (words.size() >= 6) {
         QSet<QString> seen;
