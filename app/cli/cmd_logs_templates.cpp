@@ -41,18 +41,24 @@ private:
     QByteArray m_buffer;
 };
 
-QString humanTable(const QString &path, const lab::TemplateTable &table, std::optional<double> accuracy,
-                   const QString &truthPath)
+QString humanTable(const QString &path, const lab::TemplateTable &table,
+                   std::optional<double> accuracy, const QString &truthPath)
 {
     const QLocale c = QLocale::c();
     QString out;
     out += QStringLiteral("File       %1\n").arg(path);
-    out += QStringLiteral("Format     %1 (%2)\n").arg(lab::formatId(table.format), lab::formatDisplayName(table.format));
+    out += QStringLiteral("Format     %1 (%2)\n")
+               .arg(lab::formatId(table.format), lab::formatDisplayName(table.format));
     out += QStringLiteral("Lines      %1\n").arg(c.toString(qint64(table.lineTemplates.size())));
     out += QStringLiteral("Templates  %1\n").arg(c.toString(qint64(table.templates.size())));
     if (accuracy)
-        out += QStringLiteral("Grouping accuracy  %1 (against %2)\n").arg(*accuracy, 0, 'f', 4).arg(truthPath);
-    out += QStringLiteral("\n%1  %2  %3\n").arg(QStringLiteral("COUNT"), 10).arg(QStringLiteral("ID"), -7).arg(QStringLiteral("TEMPLATE"));
+        out += QStringLiteral("Grouping accuracy  %1 (against %2)\n")
+                   .arg(*accuracy, 0, 'f', 4)
+                   .arg(truthPath);
+    out += QStringLiteral("\n%1  %2  %3\n")
+               .arg(QStringLiteral("COUNT"), 10)
+               .arg(QStringLiteral("ID"), -7)
+               .arg(QStringLiteral("TEMPLATE"));
     for (int id : table.idsByCount()) {
         const lab::TemplateInfo &t = table.templates[size_t(id)];
         out += QStringLiteral("%1  %2  %3\n")
@@ -115,36 +121,44 @@ int runLogsTemplates(const QStringList &args)
 {
     QCommandLineParser parser;
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The log file to mine."));
-    const QCommandLineOption json(QStringLiteral("json"),
-                                  QStringLiteral("Print one JSON object: {\"templates\":[{\"id\":\"T1\",\"template\":\"...\","
-                                                 "\"count\":N},...],\"line_templates\":[\"T1\",...],\"format\":\"...\","
-                                                 "\"lines\":N}, one line_templates entry per line of FILE, in order."));
-    const QCommandLineOption csv(QStringLiteral("csv"),
-                                 QStringLiteral("Print only CSV rows 'line,template_id' (a header, then one row per line of "
-                                                "FILE, lines counted from 1); no template table. Use --json for both."));
-    const QCommandLineOption depth(QStringLiteral("depth"), QStringLiteral("Drain tree depth (default 5)."),
+    const QCommandLineOption json(
+        QStringLiteral("json"),
+        QStringLiteral("Print one JSON object: {\"templates\":[{\"id\":\"T1\",\"template\":\"...\","
+                       "\"count\":N},...],\"line_templates\":[\"T1\",...],\"format\":\"...\","
+                       "\"lines\":N}, one line_templates entry per line of FILE, in order."));
+    const QCommandLineOption csv(
+        QStringLiteral("csv"),
+        QStringLiteral("Print only CSV rows 'line,template_id' (a header, then one row per line of "
+                       "FILE, lines counted from 1); no template table. Use --json for both."));
+    const QCommandLineOption depth(QStringLiteral("depth"),
+                                   QStringLiteral("Drain tree depth (default 5)."),
                                    QStringLiteral("N"));
-    const QCommandLineOption similarity(QStringLiteral("similarity"),
-                                        QStringLiteral("Share of equal tokens for a line to join a template, 0..1 "
-                                                       "(default 0.6)."),
-                                        QStringLiteral("X"));
-    const QCommandLineOption truth(QStringLiteral("truth"),
-                                   QStringLiteral("A loghub-style structured CSV (Content, EventId columns) for FILE: "
-                                                  "also report grouping accuracy against its EventId."),
-                                   QStringLiteral("CSV"));
+    const QCommandLineOption similarity(
+        QStringLiteral("similarity"),
+        QStringLiteral("Share of equal tokens for a line to join a template, 0..1 "
+                       "(default 0.6)."),
+        QStringLiteral("X"));
+    const QCommandLineOption truth(
+        QStringLiteral("truth"),
+        QStringLiteral("A loghub-style structured CSV (Content, EventId columns) for FILE: "
+                       "also report grouping accuracy against its EventId."),
+        QStringLiteral("CSV"));
     parser.addOptions({json, csv, depth, similarity, truth});
-    if (const int rc = parseOrExit(parser, QStringLiteral("logs templates"),
-                                   QStringLiteral("Mines Drain-style templates from the message of every line (the "
-                                                  "header is parsed away with the detected format; numbers, ids, IPs, "
-                                                  "paths and URLs are masked as <*>). Default output: the template "
-                                                  "table, most frequent first."),
-                                   args);
+    if (const int rc = parseOrExit(
+            parser, QStringLiteral("logs templates"),
+            QStringLiteral("Mines Drain-style templates from the message of every line (the "
+                           "header is parsed away with the detected format; numbers, ids, IPs, "
+                           "paths and URLs are masked as <*>). Default output: the template "
+                           "table, most frequent first."),
+            args);
         rc >= 0)
         return rc;
     const QStringList files = parser.positionalArguments();
     if (files.size() != 1)
-        return fail(QStringLiteral("logs templates takes exactly one FILE (see: rlhf-lab-cli logs templates --help)"),
-                    kExitUsage);
+        return fail(
+            QStringLiteral(
+                "logs templates takes exactly one FILE (see: rlhf-lab-cli logs templates --help)"),
+            kExitUsage);
     if (parser.isSet(json) && parser.isSet(csv))
         return fail(QStringLiteral("choose one of --json and --csv"), kExitUsage);
 
@@ -153,20 +167,24 @@ int runLogsTemplates(const QStringList &args)
         bool ok = false;
         config.depth = parser.value(depth).toInt(&ok);
         if (!ok || config.depth < 3 || config.depth > 32)
-            return fail(QStringLiteral("--depth must be a whole number from 3 to 32, not '%1'").arg(parser.value(depth)),
+            return fail(QStringLiteral("--depth must be a whole number from 3 to 32, not '%1'")
+                            .arg(parser.value(depth)),
                         kExitUsage);
     }
     if (parser.isSet(similarity)) {
         bool ok = false;
         config.similarity = parser.value(similarity).toDouble(&ok);
         if (!ok || config.similarity < 0.0 || config.similarity > 1.0)
-            return fail(QStringLiteral("--similarity must be a number from 0 to 1, not '%1'").arg(parser.value(similarity)),
+            return fail(QStringLiteral("--similarity must be a number from 0 to 1, not '%1'")
+                            .arg(parser.value(similarity)),
                         kExitUsage);
     }
 
     ProgressBar bar(QStringLiteral("Mining templates"));
-    const lab::Result<lab::TemplateTable> table = lab::mineTemplatesFromFile(
-        files.first(), config, [&bar](qint64 done, qint64 total) { return bar.update(done, total); });
+    const lab::Result<lab::TemplateTable> table =
+        lab::mineTemplatesFromFile(files.first(), config, [&bar](qint64 done, qint64 total) {
+            return bar.update(done, total);
+        });
     bar.finish();
     if (!table)
         return fail(table.error());
@@ -182,7 +200,8 @@ int runLogsTemplates(const QStringList &args)
                             .arg(gt->eventIds.size())
                             .arg(files.first())
                             .arg(table->lineTemplates.size()));
-        const lab::Result<double> acc = lab::groupingAccuracy(table->lineTemplates, lab::labelIds(gt->eventIds));
+        const lab::Result<double> acc =
+            lab::groupingAccuracy(table->lineTemplates, lab::labelIds(gt->eventIds));
         if (!acc)
             return fail(acc.error());
         accuracy = *acc;
@@ -197,8 +216,9 @@ int runLogsTemplates(const QStringList &args)
     return kExitOk;
 }
 
-const Registrar registrar{{QStringLiteral("logs templates"),
-                           QStringLiteral("Drain templates: per-line template id and the template table"),
-                           runLogsTemplates}};
+const Registrar registrar{
+    {QStringLiteral("logs templates"),
+     QStringLiteral("Drain templates: per-line template id and the template table"),
+     runLogsTemplates}};
 
 } // namespace

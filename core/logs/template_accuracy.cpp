@@ -121,7 +121,8 @@ Result<StructuredLog> readStructuredLogCsv(const QString &path)
         return fail(QStringLiteral("%1: cannot read: %2").arg(path, file.errorString()));
     const std::vector<QStringList> rows = parseCsv(file.readAll());
     if (rows.empty())
-        return fail(QStringLiteral("%1: empty file, expected a header with Content and EventId").arg(path));
+        return fail(
+            QStringLiteral("%1: empty file, expected a header with Content and EventId").arg(path));
     const QStringList &header = rows.front();
     const qsizetype content = header.indexOf(QStringLiteral("Content"));
     const qsizetype eventId = header.indexOf(QStringLiteral("EventId"));

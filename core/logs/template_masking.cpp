@@ -1,8 +1,8 @@
 #include "template_masking.h"
 
 #include <array>
-#include <utility>
 #include <cstdint>
+#include <utility>
 
 namespace lab {
 namespace {
@@ -10,7 +10,8 @@ namespace {
 // Byte classes. A token is a whitespace-free run; delimiters split it into segments and are kept
 // verbatim ("uid=0" -> "uid", "=", "0"); separators split a segment into parts that can be masked
 // one by one ("blk_-123" -> "blk", "_", "-", "123"). Bytes >= 0x80 (UTF-8) count as letters.
-enum CharClass : std::uint8_t {
+enum CharClass : std::uint8_t
+{
     kSpace = 1,
     kDelim = 2,
     kSep = 4,
@@ -51,14 +52,35 @@ constexpr std::array<std::uint8_t, 256> makeClasses()
 
 constexpr std::array<std::uint8_t, 256> kClasses = makeClasses();
 
-inline std::uint8_t cls(char c) { return kClasses[std::uint8_t(c)]; }
-inline bool isSpace(char c) { return cls(c) & kSpace; }
-inline bool isDelim(char c) { return cls(c) & kDelim; }
-inline bool isSep(char c) { return cls(c) & kSep; }
-inline bool isDigit(char c) { return cls(c) & kDigit; }
-inline bool isAlnum(char c) { return cls(c) & (kDigit | kLetter); }
+inline std::uint8_t cls(char c)
+{
+    return kClasses[std::uint8_t(c)];
+}
+inline bool isSpace(char c)
+{
+    return cls(c) & kSpace;
+}
+inline bool isDelim(char c)
+{
+    return cls(c) & kDelim;
+}
+inline bool isSep(char c)
+{
+    return cls(c) & kSep;
+}
+inline bool isDigit(char c)
+{
+    return cls(c) & kDigit;
+}
+inline bool isAlnum(char c)
+{
+    return cls(c) & (kDigit | kLetter);
+}
 
-bool isAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool isAsciiLetter(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
 
 // Is a part (no delimiters, no separators) a value rather than a word? Only parts with a digit
 // qualify: "workers2" or "log4j" stay, since a word with a digit in it is usually a name.
@@ -143,7 +165,10 @@ bool isPathSegment(std::string_view seg)
     return false;
 }
 
-inline bool isHex(char c) { return cls(c) & (kDigit | kHexLetter); }
+inline bool isHex(char c)
+{
+    return cls(c) & (kDigit | kHexLetter);
+}
 
 // The first UUID (8-4-4-4-12 hex) in a segment as [begin, end), or begin == npos. Needed because a
 // UUID group can be all letters ("bdcc"), which the per-part rules would keep.
@@ -169,8 +194,8 @@ std::pair<size_t, size_t> findUuid(std::string_view seg)
 bool isHostName(std::string_view seg)
 {
     const size_t lastDot = seg.rfind('.');
-    if (lastDot == std::string_view::npos || lastDot == 0 || seg.size() - lastDot < 3
-        || seg.size() - lastDot > 12 || seg[lastDot + 1] < 'a' || seg[lastDot + 1] > 'z')
+    if (lastDot == std::string_view::npos || lastDot == 0 || seg.size() - lastDot < 3 ||
+        seg.size() - lastDot > 12 || seg[lastDot + 1] < 'a' || seg[lastDot + 1] > 'z')
         return false;
     for (char c : seg) {
         if (!(isAlnum(c) || c == '-' || c == '.') || (std::uint8_t(c) >= 0x80))
@@ -178,9 +203,10 @@ bool isHostName(std::string_view seg)
     }
     const std::string_view tld = seg.substr(lastDot + 1);
     static constexpr std::string_view kTlds[] = {
-        "com", "net", "org", "edu", "gov", "mil", "int", "io", "info", "biz", "local", "lan",
-        "internal", "localdomain", "arpa", "cloud", "uk", "de", "fr", "jp", "cn", "ru", "br", "nl",
-        "au", "ca", "es", "ch", "se", "eu", "us", "kr", "tw", "hk", "pl", "be", "at", "dk", "fi"};
+        "com",   "net", "org",      "edu",         "gov",  "mil",   "int", "io", "info", "biz",
+        "local", "lan", "internal", "localdomain", "arpa", "cloud", "uk",  "de", "fr",   "jp",
+        "cn",    "ru",  "br",       "nl",          "au",   "ca",    "es",  "ch", "se",   "eu",
+        "us",    "kr",  "tw",       "hk",          "pl",   "be",    "at",  "dk", "fi"};
     for (std::string_view t : kTlds) {
         if (tld == t)
             return true;
@@ -242,12 +268,13 @@ public:
         size_t podFrom = seg.size();
         if (m_options.ids) {
             const size_t lastDash = seg.rfind('-');
-            if (lastDash != std::string_view::npos && lastDash > 0
-                && isPodPart(seg.substr(lastDash + 1), 5, 5)) {
+            if (lastDash != std::string_view::npos && lastDash > 0 &&
+                isPodPart(seg.substr(lastDash + 1), 5, 5)) {
                 const size_t prevDash = seg.rfind('-', lastDash - 1);
-                const std::string_view prev = prevDash == std::string_view::npos
-                                                  ? std::string_view()
-                                                  : seg.substr(prevDash + 1, lastDash - prevDash - 1);
+                const std::string_view prev =
+                    prevDash == std::string_view::npos
+                        ? std::string_view()
+                        : seg.substr(prevDash + 1, lastDash - prevDash - 1);
                 bool lastHasDigit = false;
                 for (char c : seg.substr(lastDash + 1))
                     lastHasDigit = lastHasDigit || isDigit(c);
@@ -268,8 +295,8 @@ public:
             while (i < seg.size() && !isSep(seg[i]))
                 ++i;
             const std::string_view part = seg.substr(start, i - start);
-            if (start >= podFrom || (start >= uuid.first && start < uuid.second)
-                || isVariablePart(part, m_options))
+            if (start >= podFrom || (start >= uuid.first && start < uuid.second) ||
+                isVariablePart(part, m_options))
                 wildcard();
             else
                 text(part);
@@ -283,11 +310,14 @@ private:
     size_t m_lastWildEnd = std::string::npos;
 };
 
-bool isLeadingPunct(char c) { return c == '(' || c == '[' || c == '{' || c == '<' || c == '"' || c == '\''; }
+bool isLeadingPunct(char c)
+{
+    return c == '(' || c == '[' || c == '{' || c == '<' || c == '"' || c == '\'';
+}
 bool isTrailingPunct(char c)
 {
-    return c == ')' || c == ']' || c == '}' || c == '>' || c == '"' || c == '\'' || c == ',' || c == ';'
-           || c == '.' || c == ':';
+    return c == ')' || c == ']' || c == '}' || c == '>' || c == '"' || c == '\'' || c == ',' ||
+           c == ';' || c == '.' || c == ':';
 }
 
 // URLs and Windows paths are masked whole: their ':' and '\' would otherwise split them.
@@ -315,7 +345,8 @@ bool maskWholeToken(std::string_view token, std::string &out)
 }
 
 // `seen` is the union of the token's byte classes.
-void maskToken(std::string_view token, std::uint8_t seen, const TemplateMaskOptions &options, std::string &out)
+void maskToken(std::string_view token, std::uint8_t seen, const TemplateMaskOptions &options,
+               std::string &out)
 {
     // Most tokens are plain words: no digit, nothing that starts a path, host or URL.
     if (!(seen & (kDigit | kPathy)) && token.size() != 2) {
@@ -324,8 +355,8 @@ void maskToken(std::string_view token, std::uint8_t seen, const TemplateMaskOpti
     }
     // A lone empty pair is a value that happened to be empty: "connection from 1.2.3.4 ()" is the
     // same event as "... (host.example.net)".
-    if (options.ids && token.size() == 2
-        && (token == "()" || token == "[]" || token == "{}" || token == "\"\"" || token == "''")) {
+    if (options.ids && token.size() == 2 &&
+        (token == "()" || token == "[]" || token == "{}" || token == "\"\"" || token == "''")) {
         out.push_back(token[0]);
         out.append(kTemplateWildcard);
         out.push_back(token[1]);
@@ -356,12 +387,14 @@ bool isCalendarWord(std::string_view w)
     if (w.size() < 3 || w.size() > 9 || !(w[0] >= 'A' && w[0] <= 'Z'))
         return false;
     static constexpr std::string_view kWords[] = {
-        "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun", "Jan", "Feb", "Mar", "Apr", "May", "Jun",
-        "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "Monday", "Tuesday", "Wednesday", "Thursday",
-        "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "June", "July",
-        "August", "September", "October", "November", "December", "MON", "TUE", "WED", "THU",
-        "FRI", "SAT", "SUN", "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT",
-        "NOV", "DEC"};
+        "Mon",       "Tue",      "Wed",    "Thu",      "Fri",    "Sat",       "Sun",
+        "Jan",       "Feb",      "Mar",    "Apr",      "May",    "Jun",       "Jul",
+        "Aug",       "Sep",      "Oct",    "Nov",      "Dec",    "Monday",    "Tuesday",
+        "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",   "February",
+        "March",     "April",    "June",   "July",     "August", "September", "October",
+        "November",  "December", "MON",    "TUE",      "WED",    "THU",       "FRI",
+        "SAT",       "SUN",      "JAN",    "FEB",      "MAR",    "APR",       "MAY",
+        "JUN",       "JUL",      "AUG",    "SEP",      "OCT",    "NOV",       "DEC"};
     for (std::string_view k : kWords) {
         if (w == k)
             return true;
@@ -369,7 +402,10 @@ bool isCalendarWord(std::string_view w)
     return false;
 }
 
-bool startsWithWildcard(std::string_view token) { return token.starts_with(kTemplateWildcard); }
+bool startsWithWildcard(std::string_view token)
+{
+    return token.starts_with(kTemplateWildcard);
+}
 
 } // namespace
 
@@ -402,7 +438,8 @@ void maskMessageInto(std::string_view message, const TemplateMaskOptions &option
             starts[tokenCount] = out.size();
         ++tokenCount;
         const std::string_view token = message.substr(start, i - start);
-        calendarSeen = calendarSeen || (token.size() >= 3 && token.size() <= 10 && token[0] >= 'A' && token[0] <= 'Z');
+        calendarSeen = calendarSeen || (token.size() >= 3 && token.size() <= 10 &&
+                                        token[0] >= 'A' && token[0] <= 'Z');
         maskToken(token, seen, options, out);
     }
     if (!options.numbers || !calendarSeen || tokenCount < 2 || tokenCount > kMaxTokens)

@@ -32,7 +32,8 @@ struct TemplateMaskOptions
 // single spaces, each variable part replaced by `<*>`. Words keep their constant prefix
 // ("blk_-6952295868487656571" -> "blk_<*>", "uid=0" -> "uid=<*>") so that the template still
 // reads like the line. Allocation-free once `out` has grown to the longest line.
-void maskMessageInto(std::string_view message, const TemplateMaskOptions &options, std::string &out);
+void maskMessageInto(std::string_view message, const TemplateMaskOptions &options,
+                     std::string &out);
 
 // Convenience for tests and the GUI: the masked form of one message.
 QString maskMessage(QStringView message, const TemplateMaskOptions &options = {});

@@ -14,26 +14,45 @@ namespace {
 constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
 constexpr std::uint32_t kWildcardId = 0;
 
-// A multiply-xorshift hash over 8-byte words: tokens are short, and this runs once per token.
+// A multiply-xorshift hash over 8-byte little-endian words: tokens are short, and this runs once
+// per token. HashState lets the tokenizer hash while it looks for the token's end.
+constexpr std::uint64_t kHashMul = 0x9E3779B97F4A7C15ull;
+
+struct HashState
+{
+    std::uint64_t h = 0xCBF29CE484222325ull;
+    std::uint64_t word = 0;
+    unsigned shift = 0;
+
+    void add(char c)
+    {
+        word |= std::uint64_t(std::uint8_t(c)) << shift;
+        shift += 8;
+        if (shift == 64)
+            mix();
+    }
+    void mix()
+    {
+        h = (h ^ word) * kHashMul;
+        h ^= h >> 29;
+        word = 0;
+        shift = 0;
+    }
+    std::uint64_t finish(size_t length)
+    {
+        if (shift > 0)
+            mix();
+        std::uint64_t r = (h ^ (length * kHashMul)) * kHashMul;
+        return r ^ (r >> 32);
+    }
+};
+
 inline std::uint64_t hashBytes(std::string_view s)
 {
-    constexpr std::uint64_t kMul = 0x9E3779B97F4A7C15ull;
-    std::uint64_t h = 0xCBF29CE484222325ull ^ (s.size() * kMul);
-    size_t i = 0;
-    for (; i + 8 <= s.size(); i += 8) {
-        std::uint64_t w;
-        std::memcpy(&w, s.data() + i, 8);
-        h = (h ^ w) * kMul;
-        h ^= h >> 29;
-    }
-    if (i < s.size()) {
-        std::uint64_t w = 0;
-        std::memcpy(&w, s.data() + i, s.size() - i);
-        h = (h ^ w) * kMul;
-        h ^= h >> 29;
-    }
-    h *= kMul;
-    return h ^ (h >> 32);
+    HashState state;
+    for (char c : s)
+        state.add(c);
+    return state.finish(s.size());
 }
 
 // Token text <-> dense id. Open addressing with linear probing; the texts live in fixed chunks
@@ -47,9 +66,11 @@ public:
         intern(kTemplateWildcard); // id 0
     }
 
-    std::uint32_t intern(std::string_view s)
+    std::uint32_t intern(std::string_view s) { return intern(s, hashBytes(s)); }
+
+    // `h` must be hashBytes(s).
+    std::uint32_t intern(std::string_view s, std::uint64_t h)
     {
-        const std::uint64_t h = hashBytes(s);
         size_t mask = m_slots.size() - 1;
         size_t i = size_t(h) & mask;
         while (true) {
@@ -62,7 +83,8 @@ public:
         }
         const auto id = std::uint32_t(m_texts.size());
         m_texts.push_back(store(s));
-        m_hasDigit.push_back(std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; }));
+        m_hasDigit.push_back(
+            std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; }));
         m_hasWildcard.push_back(s.find(kTemplateWildcard) != std::string_view::npos);
         m_slots[i] = Slot{h, id};
         if (m_texts.size() * 2 > m_slots.size())
@@ -140,7 +162,10 @@ struct Cluster
 
 } // namespace
 
-QString templateLabel(int id) { return QStringLiteral("T%1").arg(id + 1); }
+QString templateLabel(int id)
+{
+    return QStringLiteral("T%1").arg(id + 1);
+}
 
 struct TemplateMiner::Impl
 {
@@ -148,8 +173,8 @@ struct TemplateMiner::Impl
     int prefixTokens = 1;
     TokenInterner tokens;
     std::vector<Node> nodes;
-    std::vector<std::uint32_t> lengthRoots;                  // token count -> node
-    std::unordered_map<std::uint64_t, std::uint32_t> edges;  // (node << 32 | token) -> child
+    std::vector<std::uint32_t> lengthRoots;                 // token count -> node
+    std::unordered_map<std::uint64_t, std::uint32_t> edges; // (node << 32 | token) -> child
     std::vector<Cluster> clusters;
     std::uint32_t emptyCluster = kNone;
 
@@ -282,10 +307,13 @@ struct TemplateMiner::Impl
         const char *p = masked.data();
         const char *end = p + masked.size();
         while (p < end) {
-            const char *space = static_cast<const char *>(std::memchr(p, ' ', size_t(end - p)));
-            const char *tokenEnd = space ? space : end;
+            // The masker separates tokens by exactly one space.
+            HashState hash;
+            const char *tokenEnd = p;
+            for (; tokenEnd < end && *tokenEnd != ' '; ++tokenEnd)
+                hash.add(*tokenEnd);
             const std::string_view token(p, size_t(tokenEnd - p));
-            const std::uint32_t id = tokens.intern(token);
+            const std::uint32_t id = tokens.intern(token, hash.finish(token.size()));
             // A run of equal masked tokens is one variable whatever its length: a list of block
             // ids ("blk_<*> blk_<*> blk_<*>"), or a date spread over several tokens.
             const bool repeat = !seq.empty() && seq.back() == id && tokens.hasWildcard(id);
@@ -369,7 +397,10 @@ int TemplateMiner::add(QStringView message)
     return d->add(std::string_view(utf8.constData(), size_t(utf8.size())));
 }
 
-int TemplateMiner::templateCount() const { return int(d->clusters.size()); }
+int TemplateMiner::templateCount() const
+{
+    return int(d->clusters.size());
+}
 
 QString TemplateMiner::templateText(int id) const
 {
@@ -394,6 +425,9 @@ std::vector<TemplateInfo> TemplateMiner::templates() const
     return out;
 }
 
-const TemplateMinerConfig &TemplateMiner::config() const { return d->config; }
+const TemplateMinerConfig &TemplateMiner::config() const
+{
+    return d->config;
+}
 
 } // namespace lab

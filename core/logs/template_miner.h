@@ -41,9 +41,9 @@ struct TemplateMinerConfig
 
 struct TemplateInfo
 {
-    int id = 0;        // stable: the order in which templates were first seen, from 0
-    QString text;      // the current template, tokens joined by single spaces
-    qint64 count = 0;  // lines assigned to it so far
+    int id = 0;       // stable: the order in which templates were first seen, from 0
+    QString text;     // the current template, tokens joined by single spaces
+    qint64 count = 0; // lines assigned to it so far
 };
 
 // The display name of a template id in the CLI, the GUI and JSON: "T1" for id 0.

@@ -8,7 +8,7 @@
 namespace lab {
 namespace {
 
-constexpr qint64 kProgressEvery = 8192;   // lines between progress calls
+constexpr qint64 kProgressEvery = 8192; // lines between progress calls
 
 QString cancelledMessage(const QString &what)
 {
@@ -31,8 +31,9 @@ std::vector<int> TemplateTable::idsByCount() const
     std::vector<int> ids(templates.size());
     for (size_t i = 0; i < ids.size(); ++i)
         ids[i] = int(i);
-    std::stable_sort(ids.begin(), ids.end(),
-                     [this](int a, int b) { return templates[size_t(a)].count > templates[size_t(b)].count; });
+    std::stable_sort(ids.begin(), ids.end(), [this](int a, int b) {
+        return templates[size_t(a)].count > templates[size_t(b)].count;
+    });
     return ids;
 }
 
@@ -98,7 +99,8 @@ Result<TemplateTable> mineTemplatesFromFile(const QString &path, const TemplateM
     return mineTemplates(file, config, half(kScale / 2));
 }
 
-Result<TemplateTable> mineTemplates(const QList<QByteArray> &messages, const TemplateMinerConfig &config,
+Result<TemplateTable> mineTemplates(const QList<QByteArray> &messages,
+                                    const TemplateMinerConfig &config,
                                     const ProgressCallback &progress)
 {
     TemplateMiner miner(config);

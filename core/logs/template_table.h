@@ -18,9 +18,9 @@ class LogFile;
 
 struct TemplateTable
 {
-    LogFormat format = LogFormat::Plain;   // the format whose message part was mined
-    std::vector<TemplateInfo> templates;   // indexed by template id
-    std::vector<int> lineTemplates;        // one template id per line, in order
+    LogFormat format = LogFormat::Plain; // the format whose message part was mined
+    std::vector<TemplateInfo> templates; // indexed by template id
+    std::vector<int> lineTemplates;      // one template id per line, in order
 
     // Template ids, most lines first (ties by id): the order a person wants to read them in.
     std::vector<int> idsByCount() const;
@@ -38,11 +38,13 @@ Result<TemplateTable> mineTemplates(const LogFile &file, const TemplateMinerConf
 
 // Opens, indexes and mines `path` in the calling thread (CLI, tests). Progress runs over both
 // passes: indexing reports the first half, mining the second.
-Result<TemplateTable> mineTemplatesFromFile(const QString &path, const TemplateMinerConfig &config = {},
+Result<TemplateTable> mineTemplatesFromFile(const QString &path,
+                                            const TemplateMinerConfig &config = {},
                                             const ProgressCallback &progress = {});
 
 // Mines messages already separated from their headers (one per line).
-Result<TemplateTable> mineTemplates(const QList<QByteArray> &messages, const TemplateMinerConfig &config = {},
+Result<TemplateTable> mineTemplates(const QList<QByteArray> &messages,
+                                    const TemplateMinerConfig &config = {},
                                     const ProgressCallback &progress = {});
 
 } // namespace lab

@@ -48,7 +48,8 @@ private Q_SLOTS:
 
     void labelIdsFromStrings()
     {
-        const std::vector<int> ids = labelIds({QStringLiteral("E10"), QStringLiteral("E2"), QStringLiteral("E10")});
+        const std::vector<int> ids =
+            labelIds({QStringLiteral("E10"), QStringLiteral("E2"), QStringLiteral("E10")});
         QCOMPARE(ids.size(), size_t(3));
         QCOMPARE(ids[0], ids[2]);
         QVERIFY(ids[0] != ids[1]);
@@ -63,12 +64,14 @@ private Q_SLOTS:
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write("LineId,Time,Content,EventId,EventTemplate\n"
                 "1,\"18:01:47,978\",\"Registered signal handlers for [TERM, HUP, INT]\",E22,x\n"
-                "2,t,\"10.1.1.1 \"\"GET /v2 HTTP/1.1\"\" status: 200\",E25,\"<*> \"\"GET <*>\"\"\"\r\n");
+                "2,t,\"10.1.1.1 \"\"GET /v2 HTTP/1.1\"\" status: 200\",E25,\"<*> \"\"GET "
+                "<*>\"\"\"\r\n");
         f.close();
         const Result<StructuredLog> log = readStructuredLogCsv(path);
         QVERIFY2(log.ok(), qPrintable(log.error()));
         QCOMPARE(log->contents.size(), 2);
-        QCOMPARE(log->contents[0], QStringLiteral("Registered signal handlers for [TERM, HUP, INT]"));
+        QCOMPARE(log->contents[0],
+                 QStringLiteral("Registered signal handlers for [TERM, HUP, INT]"));
         QCOMPARE(log->contents[1], QStringLiteral("10.1.1.1 \"GET /v2 HTTP/1.1\" status: 200"));
         QCOMPARE(log->eventIds, QStringList({QStringLiteral("E22"), QStringLiteral("E25")}));
         QCOMPARE(log->eventTemplates[1], QStringLiteral("<*> \"GET <*>\""));
@@ -76,7 +79,8 @@ private Q_SLOTS:
 
     void csvErrorsNameTheFile()
     {
-        const Result<StructuredLog> missing = readStructuredLogCsv(QStringLiteral("/nonexistent/x.csv"));
+        const Result<StructuredLog> missing =
+            readStructuredLogCsv(QStringLiteral("/nonexistent/x.csv"));
         QVERIFY(!missing.ok());
         QVERIFY(missing.error().contains(QStringLiteral("/nonexistent/x.csv")));
 
@@ -98,7 +102,8 @@ private Q_SLOTS:
         QVERIFY2(log.ok(), qPrintable(log.error()));
         QCOMPARE(log->contents.size(), 2000);
         QCOMPARE(log->eventIds.size(), 2000);
-        QCOMPARE(log->contents[0], QStringLiteral("PacketResponder 1 for block blk_38865049064139660 terminating"));
+        QCOMPARE(log->contents[0],
+                 QStringLiteral("PacketResponder 1 for block blk_38865049064139660 terminating"));
         QCOMPARE(log->eventIds[0], QStringLiteral("E10"));
         // The ground truth grouped against itself is perfect.
         const std::vector<int> ids = labelIds(log->eventIds);

@@ -17,14 +17,16 @@ private Q_SLOTS:
             QTest::newRow(name) << QString::fromUtf8(in) << QString::fromUtf8(out);
         };
         // Numbers, signs, decimals, units, times and dates.
-        row("integer", "Found child 6725 in scoreboard slot 10", "Found child <*> in scoreboard slot <*>");
+        row("integer", "Found child 6725 in scoreboard slot 10",
+            "Found child <*> in scoreboard slot <*>");
         row("decimal", "time: 0.2477829", "time: <*>");
         row("negative", "offset -42 applied", "offset <*> applied");
         row("units", "size 512MB took 10ms", "size <*> took <*>");
         row("time", "at 15:16:01 today", "at <*> today");
         row("iso date", "2005-06-03-15.42.50.675872 done", "<*> done");
         row("key=value", "uid=0 euid=0 tty=NODEVssh", "uid=<*> euid=<*> tty=NODEVssh");
-        row("calendar", "connection at Fri Jun 17 07:07:00 2005", "connection at <*> <*> <*> <*> <*>");
+        row("calendar", "connection at Fri Jun 17 07:07:00 2005",
+            "connection at <*> <*> <*> <*> <*>");
         row("calendar word alone", "Sun Microsystems JVM", "Sun Microsystems JVM");
         // IPs and ports, with and without a leading slash or a key.
         row("ip", "from 218.188.2.4 ok", "from <*> ok");
@@ -35,9 +37,11 @@ private Q_SLOTS:
         row("hex", "addr 0x7f3a1c flags 54fadb412c4e40cd", "addr <*> flags <*>");
         row("block id", "block blk_-6952295868487656571 and blk_38865049064139660",
             "block blk_<*> and blk_<*>");
-        row("request id", "[req-38101a0b-2096-447d-96ea-a692162415ae 113d3a99c3da401fbd62cc2caa5b96d2 - -]",
+        row("request id",
+            "[req-38101a0b-2096-447d-96ea-a692162415ae 113d3a99c3da401fbd62cc2caa5b96d2 - -]",
             "[req-<*> <*> - -]");
-        row("uuid letters only group", "instance 70c1714b-c11b-4c88-bdcc-c5c9d6d4bcc3 gone", "instance <*> gone");
+        row("uuid letters only group", "instance 70c1714b-c11b-4c88-bdcc-c5c9d6d4bcc3 gone",
+            "instance <*> gone");
         row("attempt id", "for application appattempt_1445144423722_0020_000001",
             "for application appattempt_<*>");
         row("rack node", "R02-M1-N0-C:J12-U11", "<*>-C:<*>");
@@ -88,7 +92,8 @@ private Q_SLOTS:
     {
         TemplateMaskOptions noNumbers;
         noNumbers.numbers = false;
-        QCOMPARE(maskMessage(u"took 10ms at 15:16:01", noNumbers), QStringLiteral("took 10ms at 15:16:01"));
+        QCOMPARE(maskMessage(u"took 10ms at 15:16:01", noNumbers),
+                 QStringLiteral("took 10ms at 15:16:01"));
         // Ids are still masked without numbers.
         QCOMPARE(maskMessage(u"addr 0x7f3a", noNumbers), QStringLiteral("addr <*>"));
 
@@ -98,7 +103,8 @@ private Q_SLOTS:
 
         TemplateMaskOptions noPaths;
         noPaths.paths = false;
-        QCOMPARE(maskMessage(u"open /etc/httpd/conf now", noPaths), QStringLiteral("open /etc/httpd/conf now"));
+        QCOMPARE(maskMessage(u"open /etc/httpd/conf now", noPaths),
+                 QStringLiteral("open /etc/httpd/conf now"));
         QCOMPARE(maskMessage(u"open /etc/httpd/conf now"), QStringLiteral("open <*> now"));
     }
 };

@@ -21,8 +21,8 @@ struct Published
     double drain;
 };
 constexpr Published kPublished[] = {
-    {"Apache", 1.0},     {"HDFS", 0.9975},  {"Zookeeper", 0.9665}, {"BGL", 0.9625},
-    {"Hadoop", 0.9475},  {"Spark", 0.92},   {"OpenStack", 0.7325}, {"Linux", 0.69},
+    {"Apache", 1.0},    {"HDFS", 0.9975}, {"Zookeeper", 0.9665}, {"BGL", 0.9625},
+    {"Hadoop", 0.9475}, {"Spark", 0.92},  {"OpenStack", 0.7325}, {"Linux", 0.69},
 };
 
 std::vector<int> mineAll(const QStringList &messages, const TemplateMinerConfig &config = {})
@@ -99,8 +99,8 @@ private Q_SLOTS:
     {
         // The same words after a different first token never meet (depth 5: two routing tokens).
         TemplateMiner miner;
-        QVERIFY(miner.add(QByteArrayView("alpha beta one two three four"))
-                != miner.add(QByteArrayView("gamma beta one two three four")));
+        QVERIFY(miner.add(QByteArrayView("alpha beta one two three four")) !=
+                miner.add(QByteArrayView("gamma beta one two three four")));
         // With no routing tokens (depth 3) they are compared, and merge.
         TemplateMinerConfig flat;
         flat.depth = 3;
@@ -111,8 +111,8 @@ private Q_SLOTS:
 
     void maxChildrenBoundsTheTree()
     {
-        // With at most 3 children, the fourth distinct first token shares the `<*>` branch, where it
-        // meets the other lines routed there and merges with the similar one.
+        // With at most 3 children, the fourth distinct first token shares the `<*>` branch, where
+        // it meets the other lines routed there and merges with the similar one.
         TemplateMinerConfig config;
         config.maxChildren = 3;
         TemplateMiner miner(config);
@@ -129,7 +129,8 @@ private Q_SLOTS:
     {
         TemplateMiner miner;
         const int a = miner.add(QByteArrayView("ask 10.0.0.1:50010 to delete blk_1 blk_2"));
-        const int b = miner.add(QByteArrayView("ask 10.0.0.2:50010 to delete blk_3 blk_4 blk_5 blk_6"));
+        const int b =
+            miner.add(QByteArrayView("ask 10.0.0.2:50010 to delete blk_3 blk_4 blk_5 blk_6"));
         QCOMPARE(a, b);
         QCOMPARE(miner.templateText(a), QStringLiteral("ask <*> to delete blk_<*>"));
     }
@@ -171,7 +172,8 @@ private Q_SLOTS:
 
     void templatesTable()
     {
-        const QList<QByteArray> messages{"start job 1", "disk full on /dev/sda1", "start job 2", "start job 3"};
+        const QList<QByteArray> messages{"start job 1", "disk full on /dev/sda1", "start job 2",
+                                         "start job 3"};
         const Result<TemplateTable> table = mineTemplates(messages);
         QVERIFY2(table.ok(), qPrintable(table.error()));
         QCOMPARE(table->lineTemplates, (std::vector<int>{0, 1, 0, 0}));
@@ -181,15 +183,18 @@ private Q_SLOTS:
         const QJsonObject json = table->toJson();
         const QJsonArray templates = json.value(QStringLiteral("templates")).toArray();
         QCOMPARE(templates.size(), 2);
-        QCOMPARE(templates[0].toObject().value(QStringLiteral("id")).toString(), QStringLiteral("T1"));
-        QCOMPARE(templates[0].toObject().value(QStringLiteral("template")).toString(), QStringLiteral("start job <*>"));
+        QCOMPARE(templates[0].toObject().value(QStringLiteral("id")).toString(),
+                 QStringLiteral("T1"));
+        QCOMPARE(templates[0].toObject().value(QStringLiteral("template")).toString(),
+                 QStringLiteral("start job <*>"));
         QCOMPARE(templates[0].toObject().value(QStringLiteral("count")).toInteger(), 3);
         const QJsonArray lines = json.value(QStringLiteral("line_templates")).toArray();
         QCOMPARE(lines.size(), 4);
         QCOMPARE(lines[1].toString(), QStringLiteral("T2"));
 
         // Cancelling through the progress callback fails with a message.
-        const Result<TemplateTable> cancelled = mineTemplates(messages, {}, [](qint64, qint64) { return false; });
+        const Result<TemplateTable> cancelled =
+            mineTemplates(messages, {}, [](qint64, qint64) { return false; });
         QVERIFY(!cancelled.ok());
         QVERIFY(cancelled.error().contains(QStringLiteral("cancelled")));
     }
@@ -206,21 +211,24 @@ private Q_SLOTS:
                 "2015-10-18 18:01:49,123 INFO [main] a.B: Started job 2 in 7 ms\n");
         f.close();
         qint64 lastDone = -1, lastTotal = -1;
-        const Result<TemplateTable> table = mineTemplatesFromFile(path, {}, [&](qint64 done, qint64 total) {
-            lastDone = done;
-            lastTotal = total;
-            return true;
-        });
+        const Result<TemplateTable> table =
+            mineTemplatesFromFile(path, {}, [&](qint64 done, qint64 total) {
+                lastDone = done;
+                lastTotal = total;
+                return true;
+            });
         QVERIFY2(table.ok(), qPrintable(table.error()));
         QCOMPARE(table->lineTemplates.size(), size_t(4));
         QCOMPARE(table->lineTemplates[0], table->lineTemplates[3]);
         QVERIFY(table->lineTemplates[0] != table->lineTemplates[1]);
         QVERIFY(table->lineTemplates[2] != table->lineTemplates[0]);
         // The header was parsed away: the template is the message only.
-        QCOMPARE(table->templates[size_t(table->lineTemplates[0])].text, QStringLiteral("Started job <*> in <*> ms"));
+        QCOMPARE(table->templates[size_t(table->lineTemplates[0])].text,
+                 QStringLiteral("Started job <*> in <*> ms"));
         QCOMPARE(lastDone, lastTotal);
 
-        const Result<TemplateTable> missing = mineTemplatesFromFile(dir.filePath(QStringLiteral("nope.log")));
+        const Result<TemplateTable> missing =
+            mineTemplatesFromFile(dir.filePath(QStringLiteral("nope.log")));
         QVERIFY(!missing.ok());
         QVERIFY(missing.error().contains(QStringLiteral("nope.log")));
     }
@@ -255,19 +263,23 @@ private Q_SLOTS:
         const std::vector<int> predicted = mineAll(truth->contents);
         const Result<double> acc = groupingAccuracy(predicted, labelIds(truth->eventIds));
         QVERIFY2(acc.ok(), qPrintable(acc.error()));
-        qInfo("%s grouping accuracy %.4f (published Drain %.4f)", qPrintable(system), *acc, published);
-        QVERIFY2(*acc >= published, qPrintable(QStringLiteral("%1: %2 < %3").arg(system).arg(*acc).arg(published)));
+        qInfo("%s grouping accuracy %.4f (published Drain %.4f)", qPrintable(system), *acc,
+              published);
+        QVERIFY2(*acc >= published,
+                 qPrintable(QStringLiteral("%1: %2 < %3").arg(system).arg(*acc).arg(published)));
 
         // loghub-2.0's corrected ground truth for the same lines.
         const QString corrected = test::sharedData(
-            QStringLiteral("loghub/loghub2_corrected/%1_2k.log_structured_corrected.csv").arg(system));
+            QStringLiteral("loghub/loghub2_corrected/%1_2k.log_structured_corrected.csv")
+                .arg(system));
         const Result<StructuredLog> fixed = readStructuredLogCsv(corrected);
         QVERIFY2(fixed.ok(), qPrintable(fixed.error()));
         QCOMPARE(fixed->contents, truth->contents);
         const double byId = *groupingAccuracy(predicted, labelIds(fixed->eventIds));
         // loghub-2.0 groups by the corrected template text rather than the id.
         const double byTemplate = *groupingAccuracy(predicted, labelIds(fixed->eventTemplates));
-        qInfo("%s corrected: by EventId %.4f, by EventTemplate %.4f", qPrintable(system), byId, byTemplate);
+        qInfo("%s corrected: by EventId %.4f, by EventTemplate %.4f", qPrintable(system), byId,
+              byTemplate);
         // The corrected files fix template texts but keep the grouping, so the floor is the same.
         QVERIFY(byId >= published);
         QVERIFY(byTemplate >= published);
@@ -282,7 +294,8 @@ private Q_SLOTS:
         const QString logRelative = QStringLiteral("loghub/%1/%1_2k.log").arg(system);
         const QString logPath = test::sharedData(logRelative);
         if (logPath.isEmpty() || !QFileInfo::exists(logPath))
-            QSKIP(qPrintable(QStringLiteral("shared data not found: ../shared/data/") + logRelative));
+            QSKIP(
+                qPrintable(QStringLiteral("shared data not found: ../shared/data/") + logRelative));
         const Result<StructuredLog> truth = readStructuredLogCsv(
             test::sharedData(QStringLiteral("loghub/%1/%1_2k.log_structured.csv").arg(system)));
         QVERIFY2(truth.ok(), qPrintable(truth.error()));
@@ -294,7 +307,8 @@ private Q_SLOTS:
         const double acc = *groupingAccuracy(table->lineTemplates, labelIds(truth->eventIds));
         qInfo("%s end to end (format %s): %.4f (published Drain %.4f)", qPrintable(system),
               qPrintable(formatId(table->format)), acc, published);
-        QVERIFY2(acc >= published, qPrintable(QStringLiteral("%1: %2 < %3").arg(system).arg(acc).arg(published)));
+        QVERIFY2(acc >= published,
+                 qPrintable(QStringLiteral("%1: %2 < %3").arg(system).arg(acc).arg(published)));
         // The parser's message is the ground truth's Content, so both paths group identically.
         QCOMPARE(table->lineTemplates, mineAll(truth->contents));
     }
