@@ -7,6 +7,9 @@
 #include "shared_data.h"
 
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
 #include <QtTest>
 
 using namespace lab;
@@ -177,6 +180,43 @@ private Q_SLOTS:
         QCOMPARE(stats->levels[size_t(LogLevel::Unknown)], 0);
         QCOMPARE(stats->firstTime, QStringLiteral("2015-10-18 18:01:47,978"));
         QVERIFY(!stats->lastTime.isEmpty());
+    }
+
+    // The JSON shape that scripts rely on (DESIGN.md), from the library and from the CLI.
+    void statsJson()
+    {
+        LAB_REQUIRE_SHARED(path, "loghub/Hadoop/Hadoop_2k.log");
+        const Result<LogStats> stats = computeStats(path);
+        QVERIFY2(stats.ok(), qPrintable(stats.error()));
+        const QJsonObject o = stats->toJson();
+        QCOMPARE(o.value(QStringLiteral("lines")).toInt(), 2000);
+        QCOMPARE(o.value(QStringLiteral("format")).toString(), QStringLiteral("log4j"));
+        const QJsonObject levels = o.value(QStringLiteral("levels")).toObject();
+        QCOMPARE(levels.size(), 4);
+        QCOMPARE(levels.value(QStringLiteral("INFO")).toInt(), 1040);
+        QCOMPARE(levels.value(QStringLiteral("WARN")).toInt(), 808);
+        QCOMPARE(levels.value(QStringLiteral("ERROR")).toInt(), 150);
+        QCOMPARE(levels.value(QStringLiteral("FATAL")).toInt(), 2);
+        QCOMPARE(o.value(QStringLiteral("first_time")).toString(), QStringLiteral("2015-10-18 18:01:47,978"));
+        QVERIFY(o.contains(QStringLiteral("last_time")));
+
+        const QString cli = QStringLiteral(LAB_BINARY_DIR "/app/rlhf-lab-cli");
+        if (!QFileInfo::exists(cli))
+            QSKIP("rlhf-lab-cli is not built in this build tree");
+        QProcess p;
+        p.start(cli, {QStringLiteral("logs"), QStringLiteral("stats"), path, QStringLiteral("--json")});
+        QVERIFY(p.waitForFinished(30000));
+        QCOMPARE(p.exitCode(), 0);
+        const QJsonObject fromCli = QJsonDocument::fromJson(p.readAllStandardOutput()).object();
+        QCOMPARE(fromCli.value(QStringLiteral("levels")).toObject(), levels);
+        QCOMPARE(fromCli.value(QStringLiteral("lines")).toInt(), 2000);
+
+        p.start(cli, {QStringLiteral("logs"), QStringLiteral("stats"), path + QStringLiteral(".missing")});
+        QVERIFY(p.waitForFinished(30000));
+        QVERIFY(p.exitCode() != 0);
+        const QByteArray err = p.readAllStandardError();
+        QCOMPARE(err.count('\n'), 1);
+        QVERIFY2(err.contains("no such file"), err.constData());
     }
 
     void zookeeperAndBglCounts()
