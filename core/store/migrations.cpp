@@ -140,6 +140,9 @@ Migration voteCounters()
             "UPDATE annotators SET vote_count = (SELECT COUNT(*) FROM comparisons c"
             " WHERE c.annotator_id = annotators.id)"),
         QStringLiteral("CREATE INDEX pairs_open_order ON pairs(vote_count, id)"),
+        // Covering index for the per-kind progress join (incident -> its pairs' counters).
+        QStringLiteral("DROP INDEX pairs_incident"),
+        QStringLiteral("CREATE INDEX pairs_incident_votes ON pairs(incident_id, vote_count)"),
         QStringLiteral(
             "CREATE TRIGGER comparisons_count_insert AFTER INSERT ON comparisons BEGIN"
             " UPDATE pairs SET vote_count = vote_count + (NEW.choice <> 'skip') WHERE id = NEW.pair_id;"

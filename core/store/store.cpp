@@ -21,6 +21,7 @@ using storesql::tr;
 namespace {
 
 constexpr int kBusyTimeoutMs = 5000;
+constexpr int kCacheKiB = 32 * 1024;
 const char kSqliteMagic[16] = {'S', 'Q', 'L', 'i', 't', 'e', ' ', 'f',
                                'o', 'r', 'm', 'a', 't', ' ', '3', '\0'};
 
@@ -141,6 +142,10 @@ Result<QSqlDatabase> Store::connection()
             QStringLiteral("PRAGMA foreign_keys = ON"),
             QStringLiteral("PRAGMA synchronous = NORMAL"),
             QStringLiteral("PRAGMA busy_timeout = %1").arg(kBusyTimeoutMs),
+            // The default 2 MiB page cache thrashes on the vote indexes of a million-vote
+            // database; 32 MiB holds them. Pages are allocated only as the file needs them.
+            QStringLiteral("PRAGMA cache_size = -%1").arg(kCacheKiB),
+            QStringLiteral("PRAGMA temp_store = MEMORY"),
         };
         for (const QString &pragma : pragmas) {
             if (!error.isEmpty())

@@ -88,8 +88,10 @@ public:
     Result<QVector<VoteRecord>> votes(const VoteFilter &filter = {});
     Result<qint64> countVotes();
 
-    // A pair this annotator has not voted on yet, least-voted first (then oldest), or none when
-    // the annotator is done. Stays fast with a million votes.
+    // A pair this annotator has not voted on yet, or none when the annotator is done. Prefers the
+    // least-voted pairs (then the oldest) among the 2,000 least-voted; an annotator who has seen
+    // all of those gets the least-voted open pair of the oldest stretch of pairs instead. Stays
+    // fast with a million votes (see benchmarks/bench_store.cpp).
     Result<std::optional<PairRecord>> nextOpenPair(qint64 annotatorId);
     Result<LabelingProgress> progress();
 

@@ -362,47 +362,121 @@ Result<qint64> Store::countVotes()
 
 Result<std::optional<PairRecord>> Store::nextOpenPair(qint64 annotatorId)
 {
+    const QString what = tr("find the next pair for annotator %1").arg(annotatorId);
+    auto db = connection();
+    if (!db.ok())
+        return fail(db.error());
     // The trigger-kept counter answers "is this annotator done?" without scanning every pair.
-    auto counts = exec(tr("find the next pair for annotator %1").arg(annotatorId),
-                       QStringLiteral("SELECT vote_count, (SELECT COUNT(*) FROM pairs) FROM annotators WHERE id = ?"),
-                       {annotatorId});
+    auto counts = storesql::run(*db, m_path, what,
+                      QStringLiteral("SELECT vote_count, (SELECT COUNT(*) FROM pairs), (SELECT MIN(id) FROM pairs),"
+                                     " (SELECT MAX(id) FROM pairs) FROM annotators WHERE id = ?"),
+                      {annotatorId});
     if (!counts.ok())
         return fail(counts.error());
     if (!counts->next())
         return fail(tr("database %1 has no annotator %2").arg(m_path).arg(annotatorId));
     if (counts->value(0).toLongLong() >= counts->value(1).toLongLong())
         return std::optional<PairRecord>();
+    const qint64 minId = counts->value(2).toLongLong();
+    const qint64 maxId = counts->value(3).toLongLong();
     counts->finish();
 
-    // Least-voted first spreads the annotators over the pairs, and walks the
-    // pairs_open_order index so the first candidates are rarely ones this annotator has seen.
-    auto q = exec(tr("find the next pair for annotator %1").arg(annotatorId),
-                  QStringLiteral("SELECT ") + kPairColumns
-                      + QStringLiteral(" FROM pairs INDEXED BY pairs_open_order WHERE NOT EXISTS"
-                                       " (SELECT 1 FROM comparisons c WHERE c.annotator_id = ?"
-                                       " AND c.pair_id = pairs.id)"
-                                       " ORDER BY vote_count, id LIMIT 1"),
-                  {annotatorId});
-    if (!q.ok())
-        return fail(q.error());
-    if (!q->next())
-        return std::optional<PairRecord>();
-    return std::optional<PairRecord>(pairFrom(*q));
+    auto found = [&](QSqlQuery &q) -> Result<std::optional<PairRecord>> {
+        if (!q.next())
+            return std::optional<PairRecord>();
+        auto pairRecord = pair(q.value(0).toLongLong());
+        if (!pairRecord.ok())
+            return fail(pairRecord.error());
+        return std::optional<PairRecord>(*pairRecord);
+    };
+
+    // Least-voted first spreads the annotators over the pairs. Walking pairs_open_order, the
+    // first candidates are rarely ones this annotator has seen; the walk stops after
+    // kPreferredCandidates so that an annotator who has seen nearly everything does not probe
+    // every pair.
+    constexpr qint64 kPreferredCandidates = 2000;
+    auto preferred = storesql::run(*db, m_path, what,
+                         QStringLiteral("SELECT p.id FROM (SELECT id, vote_count FROM pairs INDEXED BY pairs_open_order"
+                                        " ORDER BY vote_count, id LIMIT ?) p WHERE NOT EXISTS"
+                                        " (SELECT 1 FROM comparisons c WHERE c.annotator_id = ? AND c.pair_id = p.id)"
+                                        " ORDER BY p.vote_count, p.id LIMIT 1"),
+                         {kPreferredCandidates, annotatorId});
+    if (!preferred.ok())
+        return fail(preferred.error());
+    {
+        auto result = found(*preferred);
+        if (!result.ok() || result->has_value())
+            return result;
+    }
+
+    // Fallback: compare, chunk by chunk of ids, how many pairs exist with how many this annotator
+    // has voted on. Counting over an index range is far cheaper than probing pair by pair, and
+    // the first chunk with fewer votes than pairs holds an open pair.
+    constexpr qint64 kChunk = 4096;
+    QSqlQuery pairsIn(*db);
+    QSqlQuery votedIn(*db);
+    pairsIn.setForwardOnly(true);
+    votedIn.setForwardOnly(true);
+    if (!pairsIn.prepare(QStringLiteral("SELECT COUNT(*) FROM pairs WHERE id BETWEEN ? AND ?")))
+        return sqlError(m_path, what, pairsIn.lastError());
+    if (!votedIn.prepare(QStringLiteral("SELECT COUNT(*) FROM comparisons WHERE annotator_id = ?"
+                                        " AND pair_id BETWEEN ? AND ?")))
+        return sqlError(m_path, what, votedIn.lastError());
+    for (qint64 low = minId; low <= maxId; low += kChunk) {
+        const qint64 high = low + kChunk - 1;
+        pairsIn.bindValue(0, low);
+        pairsIn.bindValue(1, high);
+        votedIn.bindValue(0, annotatorId);
+        votedIn.bindValue(1, low);
+        votedIn.bindValue(2, high);
+        if (!pairsIn.exec() || !pairsIn.next())
+            return sqlError(m_path, what, pairsIn.lastError());
+        if (!votedIn.exec() || !votedIn.next())
+            return sqlError(m_path, what, votedIn.lastError());
+        const qint64 pairCount = pairsIn.value(0).toLongLong();
+        const qint64 votedCount = votedIn.value(0).toLongLong();
+        pairsIn.finish();
+        votedIn.finish();
+        if (pairCount <= votedCount)
+            continue;
+        auto inChunk = storesql::run(*db, m_path, what,
+                           QStringLiteral("SELECT id FROM pairs WHERE id BETWEEN ? AND ? AND NOT EXISTS"
+                                          " (SELECT 1 FROM comparisons c WHERE c.annotator_id = ? AND c.pair_id = pairs.id)"
+                                          " ORDER BY vote_count, id LIMIT 1"),
+                           {low, high, annotatorId});
+        if (!inChunk.ok())
+            return fail(inChunk.error());
+        auto result = found(*inChunk);
+        if (!result.ok() || result->has_value())
+            return result;
+    }
+    return std::optional<PairRecord>();
 }
 
 Result<LabelingProgress> Store::progress()
 {
+    // Only trigger-kept counters are read, never the votes themselves; the totals are the sums
+    // over kinds, which saves a second pass over the pairs.
     LabelingProgress progress;
-    auto totals = exec(tr("count labeling progress"),
-                       QStringLiteral("SELECT COUNT(*), COALESCE(SUM(vote_count > 0), 0),"
-                                      " COALESCE(SUM(vote_count), 0) FROM pairs"));
-    if (!totals.ok())
-        return fail(totals.error());
-    totals->next();
-    progress.pairs = totals->value(0).toLongLong();
-    progress.votedPairs = totals->value(1).toLongLong();
-    progress.votes = totals->value(2).toLongLong();
-    totals->finish();
+    auto kinds = exec(tr("count labeling progress"),
+                      QStringLiteral("SELECT i.kind, COUNT(*), COALESCE(SUM(p.vote_count > 0), 0),"
+                                     " COALESCE(SUM(p.vote_count), 0)"
+                                     " FROM incidents i JOIN pairs p ON p.incident_id = i.id"
+                                     " GROUP BY i.kind ORDER BY i.kind"));
+    if (!kinds.ok())
+        return fail(kinds.error());
+    while (kinds->next()) {
+        KindProgress k;
+        k.kind = kinds->value(0).toString();
+        k.pairs = kinds->value(1).toLongLong();
+        k.votedPairs = kinds->value(2).toLongLong();
+        k.votes = kinds->value(3).toLongLong();
+        progress.pairs += k.pairs;
+        progress.votedPairs += k.votedPairs;
+        progress.votes += k.votes;
+        progress.perKind.append(k);
+    }
+    kinds->finish();
 
     auto people = exec(tr("count labeling progress"),
                        QStringLiteral("SELECT id, name, vote_count FROM annotators ORDER BY name"));
@@ -415,23 +489,6 @@ Result<LabelingProgress> Store::progress()
         a.votes = people->value(2).toLongLong();
         a.openPairs = qMax<qint64>(0, progress.pairs - a.votes);
         progress.perAnnotator.append(a);
-    }
-    people->finish();
-
-    auto kinds = exec(tr("count labeling progress"),
-                      QStringLiteral("SELECT i.kind, COUNT(*), COALESCE(SUM(p.vote_count > 0), 0),"
-                                     " COALESCE(SUM(p.vote_count), 0)"
-                                     " FROM pairs p JOIN incidents i ON i.id = p.incident_id"
-                                     " GROUP BY i.kind ORDER BY i.kind"));
-    if (!kinds.ok())
-        return fail(kinds.error());
-    while (kinds->next()) {
-        KindProgress k;
-        k.kind = kinds->value(0).toString();
-        k.pairs = kinds->value(1).toLongLong();
-        k.votedPairs = kinds->value(2).toLongLong();
-        k.votes = kinds->value(3).toLongLong();
-        progress.perKind.append(k);
     }
     return progress;
 }

@@ -467,6 +467,71 @@ private Q_SLOTS:
         QVERIFY(!m_store->nextOpenPair(31337).ok());
     }
 
+    // An annotator who has seen all of the least-voted pairs still gets every open pair, once,
+    // from the chunked fallback (pairs span two id chunks of 4096).
+    void nextOpenPairWhenNearlyDone()
+    {
+        const int total = 4500;
+        const qint64 incident = *m_store->addIncident(makeIncident(QStringLiteral("many"), QStringLiteral("k"),
+                                                                   QString(kSourceSpark)));
+        ExplanationRecord e;
+        e.incidentId = incident;
+        e.text = QStringLiteral("one");
+        const qint64 a = *m_store->addExplanation(e);
+        e.text = QStringLiteral("two");
+        const qint64 b = *m_store->addExplanation(e);
+        QVector<qint64> ids;
+        REQUIRE_OK(m_store->transaction([&]() -> Status {
+            for (int i = 0; i < total; ++i) {
+                PairRecord p;
+                p.incidentId = incident;
+                p.explanationA = a;
+                p.explanationB = b;
+                auto id = m_store->addPair(p);
+                if (!id.ok())
+                    return fail(id.error());
+                ids << *id;
+            }
+            return {};
+        }));
+        const qint64 alice = m_store->ensureAnnotator(QStringLiteral("alice"))->id;
+        const qint64 bob = m_store->ensureAnnotator(QStringLiteral("bob"))->id;
+        const qint64 carol = m_store->ensureAnnotator(QStringLiteral("carol"))->id;
+        // Left open for alice: the 40 newest pairs (one vote each, from bob) and one old pair
+        // with two votes, so that none of them is among the 2,000 least-voted candidates.
+        QSet<qint64> open;
+        for (int i = total - 40; i < total; ++i)
+            open.insert(ids[i]);
+        const qint64 oldOpen = ids[1000];
+        open.insert(oldOpen);
+        REQUIRE_OK(m_store->transaction([&]() -> Status {
+            for (qint64 id : ids) {
+                const qint64 who = open.contains(id) ? bob : alice;
+                if (!m_store->recordVote(makeVote(id, who, VoteChoice::ABetter)).ok())
+                    return fail(QStringLiteral("vote failed"));
+            }
+            return m_store->recordVote(makeVote(oldOpen, carol, VoteChoice::Tie)).ok()
+                       ? Status() : Status(fail(QStringLiteral("vote failed")));
+        }));
+
+        QSet<qint64> served;
+        for (int guard = 0; guard <= open.size(); ++guard) {
+            auto next = m_store->nextOpenPair(alice);
+            REQUIRE_OK(next);
+            if (!next->has_value())
+                break;
+            const qint64 id = (*next)->id;
+            QVERIFY2(open.contains(id), qPrintable(QStringLiteral("pair %1 was already voted on").arg(id)));
+            QVERIFY2(!served.contains(id), qPrintable(QStringLiteral("pair %1 served twice").arg(id)));
+            if (served.isEmpty())
+                QCOMPARE(id, oldOpen); // the first chunk with an open pair comes first
+            served.insert(id);
+            REQUIRE_OK(m_store->recordVote(makeVote(id, alice, VoteChoice::BBetter)));
+        }
+        QCOMPARE(served, open);
+        QVERIFY(!m_store->nextOpenPair(alice)->has_value());
+    }
+
     void progressCounts()
     {
         const qint64 a1 = addPairFixture(*m_store, QStringLiteral("spark_skew"));
