@@ -45,12 +45,12 @@ bool writeLog(const QString &path, qint64 targetBytes, qint64 *linesWritten)
     if (!f.open(QIODevice::WriteOnly))
         return false;
     QRandomGenerator rng(1234);
-    static const char *kLevels[] = {"INFO", "INFO", "INFO", "INFO", "INFO", "INFO", "WARN", "WARN", "ERROR", "DEBUG"};
-    static const char *kSources[] = {"org.apache.hadoop.mapreduce.v2.app.MRAppMaster",
-                                     "org.apache.spark.scheduler.TaskSetManager",
-                                     "org.apache.hadoop.hdfs.DFSClient",
-                                     "org.apache.spark.storage.BlockManagerInfo",
-                                     "org.apache.hadoop.yarn.util.RackResolver"};
+    static const char *kLevels[] = {"INFO", "INFO", "INFO", "INFO",  "INFO",
+                                    "INFO", "WARN", "WARN", "ERROR", "DEBUG"};
+    static const char *kSources[] = {
+        "org.apache.hadoop.mapreduce.v2.app.MRAppMaster",
+        "org.apache.spark.scheduler.TaskSetManager", "org.apache.hadoop.hdfs.DFSClient",
+        "org.apache.spark.storage.BlockManagerInfo", "org.apache.hadoop.yarn.util.RackResolver"};
     QByteArray buf;
     buf.reserve(8 << 20);
     qint64 written = 0, lines = 0;
@@ -62,37 +62,51 @@ bool writeLog(const QString &path, qint64 targetBytes, qint64 *linesWritten)
             const int li = r(10);
             const int mi = r(5);
             ++sec;
-            int n = std::snprintf(line, sizeof line, "2024-01-15 %02d:%02d:%02d,%03d %s [dispatcher-event-loop-%d] %s: ",
-                                  (sec / 3600) % 24, (sec / 60) % 60, sec % 60, r(1000), kLevels[li], r(8),
-                                  kSources[mi]);
+            int n =
+                std::snprintf(line, sizeof line,
+                              "2024-01-15 %02d:%02d:%02d,%03d %s [dispatcher-event-loop-%d] %s: ",
+                              (sec / 3600) % 24, (sec / 60) % 60, sec % 60, r(1000), kLevels[li],
+                              r(8), kSources[mi]);
             const int room = int(sizeof line) - n;
             switch (mi) {
             case 0:
-                n += std::snprintf(line + n, size_t(room), "Finished task %d.0 in stage %d.0 (TID %d) in %d ms on 10.0.%d.17 (executor %d) (%d/200)\n",
+                n += std::snprintf(line + n, size_t(room),
+                                   "Finished task %d.0 in stage %d.0 (TID %d) in %d ms on "
+                                   "10.0.%d.17 (executor %d) (%d/200)\n",
                                    r(200), r(40), r(100000), r(5000), r(255), r(64), r(200));
                 break;
             case 1:
-                n += std::snprintf(line + n, size_t(room), "Added rdd_%d_%d in memory on 10.0.%d.17:%d (size: %d.0 KB, free: 2.1 GB)\n",
-                                   r(200), r(40), r(255), 30000 + r(30000), r(5000));
+                n += std::snprintf(
+                    line + n, size_t(room),
+                    "Added rdd_%d_%d in memory on 10.0.%d.17:%d (size: %d.0 KB, free: 2.1 GB)\n",
+                    r(200), r(40), r(255), 30000 + r(30000), r(5000));
                 break;
             case 2:
-                n += std::snprintf(line + n, size_t(room), "Lost task %d.0 in stage %d.0 (TID %d) (10.0.%d.17 executor %d): ExecutorLostFailure (executor exited)\n",
+                n += std::snprintf(line + n, size_t(room),
+                                   "Lost task %d.0 in stage %d.0 (TID %d) (10.0.%d.17 executor "
+                                   "%d): ExecutorLostFailure (executor exited)\n",
                                    r(200), r(40), r(100000), r(255), r(64));
                 break;
             case 3:
-                n += std::snprintf(line + n, size_t(room), "Exception in createBlockOutputStream for block blk_%d%d on 10.0.%d.17:50010\n",
-                                   r(1000000), r(1000000), r(255));
+                n += std::snprintf(
+                    line + n, size_t(room),
+                    "Exception in createBlockOutputStream for block blk_%d%d on 10.0.%d.17:50010\n",
+                    r(1000000), r(1000000), r(255));
                 break;
             default:
-                n += std::snprintf(line + n, size_t(room), "Resolved host-%d-%d.ec2.internal to /default-rack\n", r(255), r(64));
+                n += std::snprintf(line + n, size_t(room),
+                                   "Resolved host-%d-%d.ec2.internal to /default-rack\n", r(255),
+                                   r(64));
                 break;
             }
             buf.append(line, qMin<qsizetype>(n, qsizetype(sizeof line) - 1));
             ++lines;
-            if (li == 8 && r(4) == 0) {   // an ERROR with a stack trace
+            if (li == 8 && r(4) == 0) { // an ERROR with a stack trace
                 buf += "java.io.IOException: Connection reset by peer\n"
                        "\tat sun.nio.ch.FileDispatcherImpl.read0(Native Method)\n"
-                       "\tat org.apache.spark.network.util.TransportFrameDecoder.channelRead(TransportFrameDecoder.java:102)\n";
+                       "\tat "
+                       "org.apache.spark.network.util.TransportFrameDecoder.channelRead("
+                       "TransportFrameDecoder.java:102)\n";
                 lines += 3;
             }
         }
@@ -115,9 +129,10 @@ struct ParseBench
 ParseBench benchParse(const QString &dataDir)
 {
     ParseBench r;
-    const QStringList systems = {QStringLiteral("Apache"), QStringLiteral("BGL"), QStringLiteral("HDFS"),
-                                 QStringLiteral("Hadoop"), QStringLiteral("Linux"), QStringLiteral("OpenStack"),
-                                 QStringLiteral("Spark"), QStringLiteral("Zookeeper")};
+    const QStringList systems = {QStringLiteral("Apache"), QStringLiteral("BGL"),
+                                 QStringLiteral("HDFS"),   QStringLiteral("Hadoop"),
+                                 QStringLiteral("Linux"),  QStringLiteral("OpenStack"),
+                                 QStringLiteral("Spark"),  QStringLiteral("Zookeeper")};
     QList<QPair<LogFormat, QList<QByteArray>>> inputs;
     for (const QString &s : systems) {
         QFile f(QStringLiteral("%1/loghub/%2/%2_2k.log").arg(dataDir, s));
@@ -151,7 +166,7 @@ ParseBench benchParse(const QString &dataDir)
     r.nsPerLineString = double(t.nsecsElapsed()) / double(n);
     r.lines = n;
     if (sink == 42)
-        std::puts("");   // keeps the loops from being optimised away
+        std::puts(""); // keeps the loops from being optimised away
     return r;
 }
 
@@ -174,7 +189,8 @@ int main(int argc, char **argv)
         else if (args[i] == QLatin1String("--file") && i + 1 < args.size())
             given = args[++i];
         else {
-            std::fprintf(stderr, "usage: bench_log_index [--size-mb N] [--keep] [--file PATH] [--json]\n");
+            std::fprintf(stderr,
+                         "usage: bench_log_index [--size-mb N] [--keep] [--file PATH] [--json]\n");
             return 2;
         }
     }
@@ -184,7 +200,8 @@ int main(int argc, char **argv)
     qint64 linesWritten = -1;
     QElapsedTimer t;
     if (path.isEmpty()) {
-        path = QDir::tempPath() + QStringLiteral("/bench_log_index_%1.log").arg(QCoreApplication::applicationPid());
+        path = QDir::tempPath() +
+               QStringLiteral("/bench_log_index_%1.log").arg(QCoreApplication::applicationPid());
         const QStorageInfo disk(QDir::tempPath());
         if (disk.bytesAvailable() < sizeMb * 1024 * 1024 * 2) {
             std::fprintf(stderr, "bench_log_index: not enough free space in %s for %lld MB\n",
@@ -232,7 +249,8 @@ int main(int argc, char **argv)
             (void)file.line(qint64(rng.bounded(quint64(n))));
         ++readsDuring;
     }
-    const double usPerReadDuring = readsDuring > 0 ? double(rt.nsecsElapsed()) / 1e3 / double(readsDuring) : 0;
+    const double usPerReadDuring =
+        readsDuring > 0 ? double(rt.nsecsElapsed()) / 1e3 / double(readsDuring) : 0;
 
     file.waitForIndexed();
     const double indexSeconds = double(total.nsecsElapsed()) / 1e9;
@@ -263,7 +281,8 @@ int main(int argc, char **argv)
     o.insert(QStringLiteral("lines_written"), double(linesWritten));
     o.insert(QStringLiteral("open_ms"), openMs);
     o.insert(QStringLiteral("first_screen_ms"), firstScreenMs);
-    o.insert(QStringLiteral("indexed_mb_at_first_screen"), double(bytesAtFirstScreen) / (1024.0 * 1024.0));
+    o.insert(QStringLiteral("indexed_mb_at_first_screen"),
+             double(bytesAtFirstScreen) / (1024.0 * 1024.0));
     o.insert(QStringLiteral("index_seconds"), indexSeconds);
     o.insert(QStringLiteral("index_mb_per_s"), mb / indexSeconds);
     o.insert(QStringLiteral("index_lines_per_s"), double(lines) / indexSeconds);
@@ -279,18 +298,22 @@ int main(int argc, char **argv)
     if (json) {
         std::printf("%s\n", QJsonDocument(o).toJson(QJsonDocument::Compact).constData());
     } else {
-        std::printf("file                 %.0f MB, %lld lines (%s)\n", mb, qlonglong(lines), qPrintable(formatId(LogFormat::Log4j)));
+        std::printf("file                 %.0f MB, %lld lines (%s)\n", mb, qlonglong(lines),
+                    qPrintable(formatId(LogFormat::Log4j)));
         std::printf("open()               %.2f ms\n", openMs);
         std::printf("first 50 lines       %.2f ms after open (indexer at %.0f MB)\n", firstScreenMs,
                     double(bytesAtFirstScreen) / (1024.0 * 1024.0));
-        std::printf("full index           %.2f s = %.0f MB/s, %.2f M lines/s\n", indexSeconds, mb / indexSeconds,
-                    double(lines) / indexSeconds / 1e6);
-        std::printf("random line()        %.2f us during indexing, %.2f us after\n", usPerReadDuring, usPerRead);
-        std::printf("memory               RSS at start %.1f MB, peak before open %.1f MB, peak (VmHWM) %.1f MB, "
+        std::printf("full index           %.2f s = %.0f MB/s, %.2f M lines/s\n", indexSeconds,
+                    mb / indexSeconds, double(lines) / indexSeconds / 1e6);
+        std::printf("random line()        %.2f us during indexing, %.2f us after\n",
+                    usPerReadDuring, usPerRead);
+        std::printf("memory               RSS at start %.1f MB, peak before open %.1f MB, peak "
+                    "(VmHWM) %.1f MB, "
                     "RSS after %.1f MB\n",
-                    double(rssStartKb) / 1024.0, double(hwmBeforeKb) / 1024.0, double(hwmKb) / 1024.0,
-                    double(rssKb) / 1024.0);
-        std::printf("parse (loghub)       parseLineView %.0f ns/line, parseLine %.0f ns/line (%lld lines)\n",
+                    double(rssStartKb) / 1024.0, double(hwmBeforeKb) / 1024.0,
+                    double(hwmKb) / 1024.0, double(rssKb) / 1024.0);
+        std::printf("parse (loghub)       parseLineView %.0f ns/line, parseLine %.0f ns/line (%lld "
+                    "lines)\n",
                     parse.nsPerLineView, parse.nsPerLineString, qlonglong(parse.lines));
     }
     return sink == -1 ? 1 : 0;

@@ -21,10 +21,12 @@ QString humanBytes(qint64 bytes)
 
 QString table(const lab::LogStats &s)
 {
-    const QLocale c(QLocale::English, QLocale::UnitedStates);   // 1,234,567 whatever the user's locale
+    const QLocale c(QLocale::English,
+                    QLocale::UnitedStates); // 1,234,567 whatever the user's locale
     QString out;
     out += QStringLiteral("File    %1\n").arg(s.path);
-    out += QStringLiteral("Format  %1 [%2]\n").arg(lab::formatDisplayName(s.format), lab::formatId(s.format));
+    out += QStringLiteral("Format  %1 [%2]\n")
+               .arg(lab::formatDisplayName(s.format), lab::formatId(s.format));
     out += QStringLiteral("Lines   %1 (%2)\n").arg(c.toString(s.lines), humanBytes(s.bytes));
     if (!s.firstTime.isEmpty() || !s.lastTime.isEmpty())
         out += QStringLiteral("Time    %1  ..  %2\n").arg(s.firstTime, s.lastTime);
@@ -34,8 +36,9 @@ QString table(const lab::LogStats &s)
         const qint64 n = s.levels[size_t(i)];
         if (n == 0)
             continue;
-        const QString name = lab::LogLevel(i) == lab::LogLevel::Unknown ? QStringLiteral("(none)")
-                                                                         : lab::levelName(lab::LogLevel(i));
+        const QString name = lab::LogLevel(i) == lab::LogLevel::Unknown
+                                 ? QStringLiteral("(none)")
+                                 : lab::levelName(lab::LogLevel(i));
         const double pct = s.lines > 0 ? 100.0 * double(n) / double(s.lines) : 0.0;
         out += QStringLiteral("  %1 %2 %3%\n")
                    .arg(name, -8)
@@ -49,25 +52,29 @@ int runLogsStats(const QStringList &args)
 {
     QCommandLineParser parser;
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The log file to read."));
-    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print one JSON object on stdout."));
+    const QCommandLineOption json(QStringLiteral("json"),
+                                  QStringLiteral("Print one JSON object on stdout."));
     parser.addOption(json);
-    if (const int rc = parseOrExit(parser, QStringLiteral("logs stats"),
-                                   QStringLiteral("Lines, format, per-level counts and time span of a log file. "
-                                                  "Reads the file in one streaming pass."),
-                                   args);
+    if (const int rc = parseOrExit(
+            parser, QStringLiteral("logs stats"),
+            QStringLiteral("Lines, format, per-level counts and time span of a log file. "
+                           "Reads the file in one streaming pass."),
+            args);
         rc >= 0)
         return rc;
     const QStringList files = parser.positionalArguments();
     if (files.size() != 1)
-        return fail(QStringLiteral("logs stats takes exactly one FILE (see: rlhf-lab-cli logs stats --help)"),
+        return fail(QStringLiteral(
+                        "logs stats takes exactly one FILE (see: rlhf-lab-cli logs stats --help)"),
                     kExitUsage);
 
     ProgressBar bar(QStringLiteral("Reading"));
-    const lab::Result<lab::LogStats> stats = lab::computeStats(files.first(), [&bar](qint64 done, qint64 total) {
-        if (total >= kProgressFromBytes)
-            bar.update(done, total);
-        return true;
-    });
+    const lab::Result<lab::LogStats> stats =
+        lab::computeStats(files.first(), [&bar](qint64 done, qint64 total) {
+            if (total >= kProgressFromBytes)
+                bar.update(done, total);
+            return true;
+        });
     bar.finish();
     if (!stats)
         return fail(stats.error());
@@ -78,8 +85,8 @@ int runLogsStats(const QStringList &args)
     return kExitOk;
 }
 
-const Registrar kRegistrar{{QStringLiteral("logs stats"),
-                            QStringLiteral("lines, format, per-level counts and time span of a log file"),
-                            runLogsStats}};
+const Registrar kRegistrar{
+    {QStringLiteral("logs stats"),
+     QStringLiteral("lines, format, per-level counts and time span of a log file"), runLogsStats}};
 
 } // namespace

@@ -18,17 +18,17 @@ const QString LogFile::kTruncatedMarker = QStringLiteral(" \u2026 [line truncate
 
 namespace {
 
-constexpr qint64 kSampleBytes = 64 * 1024;        // read on open: binary check, format detection
+constexpr qint64 kSampleBytes = 64 * 1024; // read on open: binary check, format detection
 constexpr int kSampleLines = 200;
-constexpr qint64 kReadBlock = 1 << 20;            // indexer read size
+constexpr qint64 kReadBlock = 1 << 20; // indexer read size
 constexpr qint64 kFirstReadBlock = 64 * 1024;
-constexpr qint64 kLevelScanBytes = 64 * 1024;     // a line's head that the level parser sees
-constexpr qint64 kPageBytes = 64 * 1024;          // page cache for line reads
-constexpr int kMaxPages = 64;                     // 4 MB of cache whatever the file size
-constexpr qint64 kDirectReadBytes = 256 * 1024;   // longer reads bypass the cache
+constexpr qint64 kLevelScanBytes = 64 * 1024;   // a line's head that the level parser sees
+constexpr qint64 kPageBytes = 64 * 1024;        // page cache for line reads
+constexpr int kMaxPages = 64;                   // 4 MB of cache whatever the file size
+constexpr qint64 kDirectReadBytes = 256 * 1024; // longer reads bypass the cache
 constexpr int kChunkLines = 4096;
 constexpr quint32 kOverflow = 0xFFFFFFFFu;
-constexpr qint64 kFingerprintBytes = 4096;        // the start of the file, to spot rotation
+constexpr qint64 kFingerprintBytes = 4096; // the start of the file, to spot rotation
 
 // Per line: the start offset relative to the chunk base (4 bytes) and a level byte, low nibble
 // the line's own level, high nibble the level of the entry it belongs to.
@@ -57,11 +57,15 @@ QString binaryReason(QByteArrayView head)
         return QStringLiteral("it is a zip archive; extract the log first");
     if (starts("BZh", 3) && head.size() > 3 && head[3] >= '1' && head[3] <= '9')
         return QStringLiteral("it is bzip2-compressed; decompress it first (bunzip2)");
-    if (starts("\xfd" "7zXZ\x00", 6))
+    if (starts("\xfd"
+               "7zXZ\x00",
+               6))
         return QStringLiteral("it is xz-compressed; decompress it first (unxz)");
     if (starts("\x28\xb5\x2f\xfd", 4))
         return QStringLiteral("it is zstd-compressed; decompress it first (unzstd)");
-    if (starts("\x7f" "ELF", 4))
+    if (starts("\x7f"
+               "ELF",
+               4))
         return QStringLiteral("it is an executable (ELF), not a log");
     if (starts("\xff\xfe", 2) || starts("\xfe\xff", 2))
         return QStringLiteral("it is UTF-16 text; convert it to UTF-8 first (iconv -f UTF-16)");
@@ -74,7 +78,8 @@ QString binaryReason(QByteArrayView head)
             ++control;
     }
     if (head.size() > 0 && control * 10 > head.size())
-        return QStringLiteral("%1% of its first bytes are control characters (binary data, not a text log)")
+        return QStringLiteral(
+                   "%1% of its first bytes are control characters (binary data, not a text log)")
             .arg(control * 100 / head.size());
     return {};
 }
@@ -114,9 +119,9 @@ struct LogFile::Private
     bool inMemory = false;
     bool open = false;
     LogFormat format = LogFormat::Plain;
-    bool formatProvisional = false;   // detected from a few lines; redetected when the file grows
+    bool formatProvisional = false; // detected from a few lines; redetected when the file grows
     qint64 bomLength = 0;
-    QByteArray fingerprint;           // first bytes when opened
+    QByteArray fingerprint; // first bytes when opened
     std::atomic<qint64> knownSize{0};
 
     // The index. Appended by the indexer thread, read from any thread under `indexMutex`.
@@ -124,11 +129,11 @@ struct LogFile::Private
     std::vector<std::unique_ptr<Chunk>> chunks;
     QHash<qint64, qint64> overflowStarts;
     qint64 lines = 0;
-    qint64 lastLineEnd = 0;     // end (exclusive, before '\n') of the last line
-    qint64 completeEnd = 0;     // bytes up to and including the last '\n' indexed
-    bool hasTail = false;       // the last line has no '\n' yet (the file may still grow)
+    qint64 lastLineEnd = 0; // end (exclusive, before '\n') of the last line
+    qint64 completeEnd = 0; // bytes up to and including the last '\n' indexed
+    bool hasTail = false;   // the last line has no '\n' yet (the file may still grow)
     LevelCounts counts{};
-    LogLevel entryLevel = LogLevel::Unknown;   // carried from line to line for continuations
+    LogLevel entryLevel = LogLevel::Unknown; // carried from line to line for continuations
     std::atomic<qint64> indexedBytes{0};
 
     // Time span, found lazily from the first / last lines.
@@ -141,7 +146,7 @@ struct LogFile::Private
     QThread *thread = nullptr;
     std::atomic_bool cancel{false};
     std::atomic_bool indexing{false};
-    QMutex stateMutex;            // orders `indexing` and `rescan` between refresh() and the thread
+    QMutex stateMutex; // orders `indexing` and `rescan` between refresh() and the thread
     bool rescan = false;
 
     // Line reads: a few pages of the file, least recently used evicted.
@@ -192,7 +197,10 @@ struct LogFile::Private
         const quint32 rel = c.rel[i % kChunkLines];
         return rel == kOverflow ? overflowStarts.value(i) : c.base + rel;
     }
-    quint8 levelByte(qint64 i) const { return chunks[size_t(i / kChunkLines)]->level[i % kChunkLines]; }
+    quint8 levelByte(qint64 i) const
+    {
+        return chunks[size_t(i / kChunkLines)]->level[i % kChunkLines];
+    }
     qint64 endOf(qint64 i) const { return i + 1 < lines ? startOf(i + 1) - 1 : lastLineEnd; }
 
     void appendLine(qint64 start, quint8 level)
@@ -264,7 +272,7 @@ struct LogFile::Private
             out.append(page->bytes.constData() + inPage, take);
             pos += take;
             if (page->bytes.size() < kPageBytes)
-                break;   // end of file
+                break; // end of file
         }
         return out;
     }
@@ -352,7 +360,7 @@ struct LogFile::Private
         knownSize = total;
 
         QByteArray buffer(kReadBlock, Qt::Uninitialized);
-        QByteArray head;                   // the start of a line split across reads
+        QByteArray head; // the start of a line split across reads
         qint64 lineStart = pos;
         std::vector<PendingLine> batch;
         batch.reserve(16384);
@@ -366,7 +374,8 @@ struct LogFile::Private
         int lastPercent = -1;
 
         auto levelOf = [&](QByteArrayView line) -> quint8 {
-            const LogLevel own = parseLevel(format, line.first(qMin<qsizetype>(line.size(), kLevelScanBytes)));
+            const LogLevel own =
+                parseLevel(format, line.first(qMin<qsizetype>(line.size(), kLevelScanBytes)));
             if (own != LogLevel::Unknown)
                 carried = own;
             return quint8(quint8(own) | (quint8(carried) << 4));
@@ -413,7 +422,8 @@ struct LogFile::Private
                 n = file.read(buffer.data(), block);
                 if (n < 0) {
                     if (error)
-                        *error = QStringLiteral("read error in %1: %2").arg(path, file.errorString());
+                        *error =
+                            QStringLiteral("read error in %1: %2").arg(path, file.errorString());
                     return false;
                 }
             }
@@ -529,7 +539,8 @@ struct LogFile::Private
         if (!info.exists())
             return fail(QStringLiteral("cannot open %1: no such file").arg(filePath));
         if (info.isDir())
-            return fail(QStringLiteral("cannot open %1: it is a folder, not a log file").arg(filePath));
+            return fail(
+                QStringLiteral("cannot open %1: it is a folder, not a log file").arg(filePath));
         path = info.absoluteFilePath();
         name = info.fileName();
         QFile file(path);
@@ -554,7 +565,10 @@ struct LogFile::Private
 
 LogFile::LogFile(QObject *parent) : QObject(parent), d(std::make_unique<Private>(this)) {}
 
-LogFile::~LogFile() { d->stopIndexer(); }
+LogFile::~LogFile()
+{
+    d->stopIndexer();
+}
 
 Status LogFile::open(const QString &path)
 {
@@ -581,7 +595,8 @@ Status LogFile::openData(QByteArray bytes, const QString &name)
     d->path.clear();
     d->data = std::move(bytes);
     d->inMemory = true;
-    const QByteArrayView head = QByteArrayView(d->data).first(qMin<qsizetype>(d->data.size(), kSampleBytes));
+    const QByteArrayView head =
+        QByteArrayView(d->data).first(qMin<qsizetype>(d->data.size(), kSampleBytes));
     if (Status s = d->inspect(head, d->data.size() <= kSampleBytes); !s) {
         d->data.clear();
         d->inMemory = false;
@@ -615,12 +630,30 @@ void LogFile::close()
     d->resetIndex();
 }
 
-bool LogFile::isOpen() const { return d->open; }
-QString LogFile::path() const { return d->path; }
-QString LogFile::name() const { return d->name; }
-qint64 LogFile::sizeBytes() const { return d->knownSize.load(); }
-bool LogFile::isEmpty() const { return d->knownSize.load() == 0; }
-LogFormat LogFile::format() const { return d->format; }
+bool LogFile::isOpen() const
+{
+    return d->open;
+}
+QString LogFile::path() const
+{
+    return d->path;
+}
+QString LogFile::name() const
+{
+    return d->name;
+}
+qint64 LogFile::sizeBytes() const
+{
+    return d->knownSize.load();
+}
+bool LogFile::isEmpty() const
+{
+    return d->knownSize.load() == 0;
+}
+LogFormat LogFile::format() const
+{
+    return d->format;
+}
 
 void LogFile::setFormat(LogFormat format)
 {
@@ -633,7 +666,10 @@ void LogFile::setFormat(LogFormat format)
     d->startIndexer();
 }
 
-bool LogFile::isIndexing() const { return d->indexing.load(); }
+bool LogFile::isIndexing() const
+{
+    return d->indexing.load();
+}
 
 bool LogFile::isIndexed() const
 {
@@ -642,16 +678,23 @@ bool LogFile::isIndexed() const
     return d->indexedBytes.load() >= d->knownSize.load();
 }
 
-qint64 LogFile::indexedBytes() const { return d->indexedBytes.load(); }
+qint64 LogFile::indexedBytes() const
+{
+    return d->indexedBytes.load();
+}
 
 bool LogFile::waitForIndexed(int msecs)
 {
     if (d->thread)
-        d->thread->wait(msecs < 0 ? QDeadlineTimer(QDeadlineTimer::Forever) : QDeadlineTimer(msecs));
+        d->thread->wait(msecs < 0 ? QDeadlineTimer(QDeadlineTimer::Forever)
+                                  : QDeadlineTimer(msecs));
     return isIndexed();
 }
 
-void LogFile::cancelIndexing() { d->stopIndexer(); }
+void LogFile::cancelIndexing()
+{
+    d->stopIndexer();
+}
 
 qint64 LogFile::lineCount() const
 {
@@ -659,7 +702,10 @@ qint64 LogFile::lineCount() const
     return d->lines;
 }
 
-QByteArray LogFile::rawLine(qint64 i) const { return d->rawLine(i, nullptr); }
+QByteArray LogFile::rawLine(qint64 i) const
+{
+    return d->rawLine(i, nullptr);
+}
 
 QString LogFile::line(qint64 i) const
 {
@@ -690,7 +736,10 @@ qint64 LogFile::lineLength(qint64 i) const
     return d->endOf(i) - d->startOf(i);
 }
 
-ParsedLine LogFile::parsedLine(qint64 i) const { return parseLine(d->format, rawLine(i)); }
+ParsedLine LogFile::parsedLine(qint64 i) const
+{
+    return parseLine(d->format, rawLine(i));
+}
 
 LogLevel LogFile::level(qint64 i) const
 {
@@ -761,7 +810,8 @@ void LogFile::refresh()
         return;
     const QFileInfo info(d->path);
     if (!info.exists()) {
-        Q_EMIT failed(QStringLiteral("%1 was deleted or moved; showing what was read").arg(d->path));
+        Q_EMIT failed(
+            QStringLiteral("%1 was deleted or moved; showing what was read").arg(d->path));
         return;
     }
     const qint64 size = info.size();
@@ -771,8 +821,9 @@ void LogFile::refresh()
         return;
     }
     const QByteArray head = file.read(kSampleBytes);
-    const bool rewritten = !head.startsWith(d->fingerprint) && !d->fingerprint.startsWith(head.first(
-                               qMin<qsizetype>(head.size(), d->fingerprint.size())));
+    const bool rewritten =
+        !head.startsWith(d->fingerprint) &&
+        !d->fingerprint.startsWith(head.first(qMin<qsizetype>(head.size(), d->fingerprint.size())));
     qint64 covered;
     {
         QMutexLocker lock(&d->indexMutex);
@@ -803,7 +854,8 @@ void LogFile::refresh()
         d->fingerprint = head.first(qMin<qsizetype>(head.size(), kFingerprintBytes));
     if (d->formatProvisional && head.size() > 0) {
         // The file started (nearly) empty: decide the format again now that there is more.
-        const QList<QByteArray> sample = sampleLines(QByteArrayView(head).sliced(qMin<qsizetype>(d->bomLength, head.size())), file.atEnd());
+        const QList<QByteArray> sample = sampleLines(
+            QByteArrayView(head).sliced(qMin<qsizetype>(d->bomLength, head.size())), file.atEnd());
         const LogFormat detected = detectFormat(sample);
         d->formatProvisional = sample.size() < 20;
         if (detected != d->format) {
@@ -821,7 +873,7 @@ void LogFile::refresh()
         {
             QMutexLocker lock(&d->stateMutex);
             if (d->indexing.load()) {
-                d->rescan = true;   // the running pass goes round once more
+                d->rescan = true; // the running pass goes round once more
                 return;
             }
         }
@@ -854,6 +906,9 @@ void LogFile::setFollowing(bool follow)
     });
 }
 
-bool LogFile::isFollowing() const { return d->watcher != nullptr; }
+bool LogFile::isFollowing() const
+{
+    return d->watcher != nullptr;
+}
 
 } // namespace lab

@@ -24,10 +24,10 @@ class LogFile : public QObject
 public:
     // A single line longer than this is returned cut, with kTruncatedMarker appended by line().
     static constexpr qint64 kMaxLineBytes = 1 << 20;
-    static const QString kTruncatedMarker;   // " … [line truncated: %1 bytes]"
+    static const QString kTruncatedMarker; // " … [line truncated: %1 bytes]"
 
     explicit LogFile(QObject *parent = nullptr);
-    ~LogFile() override;   // cancels indexing and waits for the thread
+    ~LogFile() override; // cancels indexing and waits for the thread
 
     // Opens `path` and starts indexing in the background. Fails, with a message naming the file,
     // when it is missing, not a regular file, unreadable, or binary (NUL bytes, mostly control
@@ -41,15 +41,15 @@ public:
     void close();
 
     bool isOpen() const;
-    QString path() const;            // empty for openData
-    QString name() const;            // file name or the name given to openData
-    qint64 sizeBytes() const;        // bytes known at the last open/refresh
+    QString path() const;     // empty for openData
+    QString name() const;     // file name or the name given to openData
+    qint64 sizeBytes() const; // bytes known at the last open/refresh
     bool isEmpty() const;
-    LogFormat format() const;        // detected on open from the first lines
-    void setFormat(LogFormat format);   // override; re-indexes levels
+    LogFormat format() const;         // detected on open from the first lines
+    void setFormat(LogFormat format); // override; re-indexes levels
 
     bool isIndexing() const;
-    bool isIndexed() const;          // indexing reached the end of the file as last seen
+    bool isIndexed() const; // indexing reached the end of the file as last seen
     qint64 indexedBytes() const;
     // Blocks until indexing finishes (or `msecs` pass; -1 waits forever). Returns isIndexed().
     bool waitForIndexed(int msecs = -1);
@@ -62,7 +62,7 @@ public:
     // Line i decoded as UTF-8 (invalid sequences become U+FFFD), CR stripped, cut lines marked.
     QString line(qint64 i) const;
     qint64 lineLength(qint64 i) const;     // full length in bytes, even when rawLine is cut
-    ParsedLine parsedLine(qint64 i) const;  // parseLine(format(), rawLine(i))
+    ParsedLine parsedLine(qint64 i) const; // parseLine(format(), rawLine(i))
     // The level the line itself carries (Unknown for continuation lines such as stack frames).
     LogLevel level(qint64 i) const;
     // The level of the entry the line belongs to: its own, else the last level above it.
@@ -78,7 +78,7 @@ public:
     // copytruncate) resets the index and emits truncated(). Called by the watcher when
     // following, and by hand otherwise.
     void refresh();
-    void setFollowing(bool follow);   // watch the file with QFileSystemWatcher
+    void setFollowing(bool follow); // watch the file with QFileSystemWatcher
     bool isFollowing() const;
 
 Q_SIGNALS:

@@ -16,14 +16,35 @@ namespace {
 
 using Sv = std::string_view;
 
-inline bool isDigit(char c) { return c >= '0' && c <= '9'; }
-inline bool isSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; }
-inline bool isUpper(char c) { return c >= 'A' && c <= 'Z'; }
-inline bool isAlnum(char c) { return isDigit(c) || (c >= 'a' && c <= 'z') || isUpper(c); }
-inline char toUpper(char c) { return (c >= 'a' && c <= 'z') ? char(c - 32) : c; }
+inline bool isDigit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+inline bool isSpace(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
+}
+inline bool isUpper(char c)
+{
+    return c >= 'A' && c <= 'Z';
+}
+inline bool isAlnum(char c)
+{
+    return isDigit(c) || (c >= 'a' && c <= 'z') || isUpper(c);
+}
+inline char toUpper(char c)
+{
+    return (c >= 'a' && c <= 'z') ? char(c - 32) : c;
+}
 
-inline Sv toSv(QByteArrayView v) { return Sv(v.data(), size_t(v.size())); }
-inline QByteArrayView toView(Sv s) { return QByteArrayView(s.data(), qsizetype(s.size())); }
+inline Sv toSv(QByteArrayView v)
+{
+    return Sv(v.data(), size_t(v.size()));
+}
+inline QByteArrayView toView(Sv s)
+{
+    return QByteArrayView(s.data(), qsizetype(s.size()));
+}
 
 inline Sv trimLeft(Sv s)
 {
@@ -39,7 +60,10 @@ inline Sv trimRight(Sv s)
         --n;
     return s.substr(0, n);
 }
-inline Sv trim(Sv s) { return trimRight(trimLeft(s)); }
+inline Sv trim(Sv s)
+{
+    return trimRight(trimLeft(s));
+}
 
 // Splits off the next whitespace-delimited token; `rest` keeps the leading whitespace removed.
 inline bool nextToken(Sv &rest, Sv &token)
@@ -64,22 +88,28 @@ inline bool allDigits(Sv s, size_t n)
             return false;
     return true;
 }
-inline bool allDigits(Sv s) { return !s.empty() && allDigits(s, s.size()); }
+inline bool allDigits(Sv s)
+{
+    return !s.empty() && allDigits(s, s.size());
+}
 
 // The message: rest of the line without surrounding whitespace.
-inline Sv messageOf(Sv rest) { return trim(rest); }
+inline Sv messageOf(Sv rest)
+{
+    return trim(rest);
+}
 
 // "HH:MM:SS" at the start of s.
 inline bool isClock(Sv s)
 {
-    return s.size() >= 8 && isDigit(s[0]) && isDigit(s[1]) && s[2] == ':' && isDigit(s[3]) && isDigit(s[4])
-        && s[5] == ':' && isDigit(s[6]) && isDigit(s[7]);
+    return s.size() >= 8 && isDigit(s[0]) && isDigit(s[1]) && s[2] == ':' && isDigit(s[3]) &&
+           isDigit(s[4]) && s[5] == ':' && isDigit(s[6]) && isDigit(s[7]);
 }
 // "YYYY-MM-DD" at the start of s.
 inline bool isIsoDate(Sv s)
 {
-    return s.size() >= 10 && allDigits(s, 4) && s[4] == '-' && isDigit(s[5]) && isDigit(s[6]) && s[7] == '-'
-        && isDigit(s[8]) && isDigit(s[9]);
+    return s.size() >= 10 && allDigits(s, 4) && s[4] == '-' && isDigit(s[5]) && isDigit(s[6]) &&
+           s[7] == '-' && isDigit(s[8]) && isDigit(s[9]);
 }
 inline bool isMonthName(Sv s)
 {
@@ -117,7 +147,8 @@ size_t isoDateTimeLength(Sv s, bool *zone = nullptr, bool *tSeparator = nullptr)
             *zone = true;
         return i + 1;
     }
-    if (i + 5 < s.size() + 0 && (s[i] == '+' || s[i] == '-') && isDigit(s[i + 1]) && isDigit(s[i + 2])) {
+    if (i + 5 < s.size() + 0 && (s[i] == '+' || s[i] == '-') && isDigit(s[i + 1]) &&
+        isDigit(s[i + 2])) {
         size_t j = i + 3;
         if (j < s.size() && s[j] == ':')
             ++j;
@@ -142,62 +173,102 @@ LogLevel levelFromSv(Sv s)
     switch (u.size()) {
     case 1:
         switch (u[0]) {
-        case 'T': return LogLevel::Trace;
-        case 'D': return LogLevel::Debug;
-        case 'I': return LogLevel::Info;
-        case 'N': return LogLevel::Notice;
-        case 'W': return LogLevel::Warn;
-        case 'E': return LogLevel::Error;
-        case 'F': return LogLevel::Fatal;
-        case 'C': return LogLevel::Fatal;
-        default: return LogLevel::Unknown;
+        case 'T':
+            return LogLevel::Trace;
+        case 'D':
+            return LogLevel::Debug;
+        case 'I':
+            return LogLevel::Info;
+        case 'N':
+            return LogLevel::Notice;
+        case 'W':
+            return LogLevel::Warn;
+        case 'E':
+            return LogLevel::Error;
+        case 'F':
+            return LogLevel::Fatal;
+        case 'C':
+            return LogLevel::Fatal;
+        default:
+            return LogLevel::Unknown;
         }
     case 3:
-        if (u == "DBG") return LogLevel::Debug;
-        if (u == "INF") return LogLevel::Info;
-        if (u == "WRN") return LogLevel::Warn;
-        if (u == "ERR") return LogLevel::Error;
-        if (u == "FTL" || u == "CRT") return LogLevel::Fatal;
-        if (u == "TRC") return LogLevel::Trace;
+        if (u == "DBG")
+            return LogLevel::Debug;
+        if (u == "INF")
+            return LogLevel::Info;
+        if (u == "WRN")
+            return LogLevel::Warn;
+        if (u == "ERR")
+            return LogLevel::Error;
+        if (u == "FTL" || u == "CRT")
+            return LogLevel::Fatal;
+        if (u == "TRC")
+            return LogLevel::Trace;
         break;
     case 4:
-        if (u == "INFO") return LogLevel::Info;
-        if (u == "WARN") return LogLevel::Warn;
-        if (u == "FINE") return LogLevel::Debug;
-        if (u == "CRIT") return LogLevel::Fatal;
-        if (u == "EROR") return LogLevel::Error;
-        if (u == "DEBU") return LogLevel::Debug;   // logrus' four-letter form
-        if (u == "TRAC") return LogLevel::Trace;
-        if (u == "FATA") return LogLevel::Fatal;
+        if (u == "INFO")
+            return LogLevel::Info;
+        if (u == "WARN")
+            return LogLevel::Warn;
+        if (u == "FINE")
+            return LogLevel::Debug;
+        if (u == "CRIT")
+            return LogLevel::Fatal;
+        if (u == "EROR")
+            return LogLevel::Error;
+        if (u == "DEBU")
+            return LogLevel::Debug; // logrus' four-letter form
+        if (u == "TRAC")
+            return LogLevel::Trace;
+        if (u == "FATA")
+            return LogLevel::Fatal;
         break;
     case 5:
-        if (u == "ERROR") return LogLevel::Error;
-        if (u == "DEBUG") return LogLevel::Debug;
-        if (u == "TRACE") return LogLevel::Trace;
-        if (u == "FATAL") return LogLevel::Fatal;
-        if (u == "EMERG" || u == "ALERT" || u == "PANIC") return LogLevel::Fatal;
-        if (u == "FINER") return LogLevel::Trace;
+        if (u == "ERROR")
+            return LogLevel::Error;
+        if (u == "DEBUG")
+            return LogLevel::Debug;
+        if (u == "TRACE")
+            return LogLevel::Trace;
+        if (u == "FATAL")
+            return LogLevel::Fatal;
+        if (u == "EMERG" || u == "ALERT" || u == "PANIC")
+            return LogLevel::Fatal;
+        if (u == "FINER")
+            return LogLevel::Trace;
         break;
     case 6:
-        if (u == "NOTICE") return LogLevel::Notice;
-        if (u == "SEVERE") return LogLevel::Error;
-        if (u == "FINEST") return LogLevel::Trace;
-        if (u == "CONFIG") return LogLevel::Debug;
+        if (u == "NOTICE")
+            return LogLevel::Notice;
+        if (u == "SEVERE")
+            return LogLevel::Error;
+        if (u == "FINEST")
+            return LogLevel::Trace;
+        if (u == "CONFIG")
+            return LogLevel::Debug;
         break;
     case 7:
-        if (u == "WARNING") return LogLevel::Warn;
-        if (u == "FAILURE") return LogLevel::Fatal;
-        if (u == "VERBOSE") return LogLevel::Debug;
-        if (u == "METRICS") return LogLevel::Info;   // DLT event log metric events
+        if (u == "WARNING")
+            return LogLevel::Warn;
+        if (u == "FAILURE")
+            return LogLevel::Fatal;
+        if (u == "VERBOSE")
+            return LogLevel::Debug;
+        if (u == "METRICS")
+            return LogLevel::Info; // DLT event log metric events
         break;
     case 8:
-        if (u == "CRITICAL") return LogLevel::Fatal;
+        if (u == "CRITICAL")
+            return LogLevel::Fatal;
         break;
     case 9:
-        if (u == "EMERGENCY") return LogLevel::Fatal;
+        if (u == "EMERGENCY")
+            return LogLevel::Fatal;
         break;
     case 11:
-        if (u == "INFORMATION") return LogLevel::Info;
+        if (u == "INFORMATION")
+            return LogLevel::Info;
         break;
     default:
         break;
@@ -309,7 +380,8 @@ bool parseLog4j(Sv s, ParsedLineView &out)
     if (level == LogLevel::Unknown) {
         // "[thread] LEVEL logger - msg" (logback's default layout).
         rest = s.substr(tl);
-        if (trimLeft(rest).empty() || trimLeft(rest)[0] != '[' || !skipThread(rest) || !nextToken(rest, tok))
+        if (trimLeft(rest).empty() || trimLeft(rest)[0] != '[' || !skipThread(rest) ||
+            !nextToken(rest, tok))
             return false;
         level = strictLevel(tok);
         if (level == LogLevel::Unknown)
@@ -324,8 +396,9 @@ bool parseLog4j(Sv s, ParsedLineView &out)
 // 17/06/09 20:10:40 INFO a.b.C: msg  (Spark, Databricks driver log4j-active.log)
 bool parseSpark(Sv s, ParsedLineView &out)
 {
-    if (s.size() < 20 || !(isDigit(s[0]) && isDigit(s[1]) && s[2] == '/' && isDigit(s[3]) && isDigit(s[4])
-                           && s[5] == '/' && isDigit(s[6]) && isDigit(s[7]) && s[8] == ' ' && isClock(s.substr(9))))
+    if (s.size() < 20 ||
+        !(isDigit(s[0]) && isDigit(s[1]) && s[2] == '/' && isDigit(s[3]) && isDigit(s[4]) &&
+          s[5] == '/' && isDigit(s[6]) && isDigit(s[7]) && s[8] == ' ' && isClock(s.substr(9))))
         return false;
     size_t tl = 17;
     if (tl < s.size() && (s[tl] == '.' || s[tl] == ',')) {
@@ -348,7 +421,8 @@ bool parseSpark(Sv s, ParsedLineView &out)
 // 081109 203615 148 INFO dfs.DataNode$PacketResponder: msg
 bool parseHdfs(Sv s, ParsedLineView &out)
 {
-    if (s.size() < 20 || !allDigits(s, 6) || s[6] != ' ' || !allDigits(s.substr(7), 6) || !isSpace(s[13]))
+    if (s.size() < 20 || !allDigits(s, 6) || s[6] != ' ' || !allDigits(s.substr(7), 6) ||
+        !isSpace(s[13]))
         return false;
     out.time = toView(s.substr(0, 13));
     Sv rest = s.substr(13), tok;
@@ -400,7 +474,8 @@ bool parseZookeeper(Sv s, ParsedLineView &out)
     return false;
 }
 
-// [Sun Dec 04 04:47:44 2005] [notice] msg   |  [Wed Oct 11 14:32:52.123 2000] [core:error] [pid 1] msg
+// [Sun Dec 04 04:47:44 2005] [notice] msg   |  [Wed Oct 11 14:32:52.123 2000] [core:error] [pid 1]
+// msg
 bool parseApacheError(Sv s, ParsedLineView &out)
 {
     if (s.size() < 28 || s[0] != '[' || !isUpper(s[1]) || s[4] != ' ' || !isMonthName(s.substr(5)))
@@ -423,21 +498,23 @@ bool parseApacheError(Sv s, ParsedLineView &out)
     }
     out.level = levelFromSv(lev);
     if (out.level == LogLevel::Unknown && lev.size() >= 5 && lev.substr(0, 5) == "trace")
-        out.level = LogLevel::Trace;   // Apache 2.4's trace1..trace8
+        out.level = LogLevel::Trace; // Apache 2.4's trace1..trace8
     if (out.level == LogLevel::Unknown)
         return false;
     out.message = toView(messageOf(rest.substr(lclose + 1)));
     return true;
 }
 
-// - 1117838570 2005.06.03 R02-M1-N0-C:J12-U11 2005-06-03-15.42.50.675872 R02-M1-N0-C:J12-U11 RAS KERNEL INFO msg
+// - 1117838570 2005.06.03 R02-M1-N0-C:J12-U11 2005-06-03-15.42.50.675872 R02-M1-N0-C:J12-U11 RAS
+// KERNEL INFO msg
 bool parseBgl(Sv s, ParsedLineView &out)
 {
     Sv rest = s, label, epoch, date, node, time, node2, type, comp, lev;
-    if (!nextToken(rest, label) || !nextToken(rest, epoch) || !allDigits(epoch) || !nextToken(rest, date)
-        || date.size() != 10 || date[4] != '.' || !nextToken(rest, node) || !nextToken(rest, time)
-        || time.size() < 19 || time[10] != '-' || !isIsoDate(time) || !nextToken(rest, node2)
-        || !nextToken(rest, type) || !nextToken(rest, comp) || !nextToken(rest, lev))
+    if (!nextToken(rest, label) || !nextToken(rest, epoch) || !allDigits(epoch) ||
+        !nextToken(rest, date) || date.size() != 10 || date[4] != '.' || !nextToken(rest, node) ||
+        !nextToken(rest, time) || time.size() < 19 || time[10] != '-' || !isIsoDate(time) ||
+        !nextToken(rest, node2) || !nextToken(rest, type) || !nextToken(rest, comp) ||
+        !nextToken(rest, lev))
         return false;
     out.time = toView(time);
     out.source = toView(comp);
@@ -504,7 +581,8 @@ void parseSyslogTag(Sv hostStart, Sv rest, ParsedLineView &out, bool strictTag)
             // `<Component>(\[<PID>\])?:\s+`: the lazy component stops at the first '[' that
             // a later "]:" closes.
             for (size_t k = bracket + 1; k + 1 < rest.size(); ++k) {
-                if (rest[k] == ']' && rest[k + 1] == ':' && (k + 2 == rest.size() || isSpace(rest[k + 2]))) {
+                if (rest[k] == ']' && rest[k + 1] == ':' &&
+                    (k + 2 == rest.size() || isSpace(rest[k + 2]))) {
                     tagEnd = bracket;
                     msgStart = k + 2;
                     break;
@@ -518,7 +596,8 @@ void parseSyslogTag(Sv hostStart, Sv rest, ParsedLineView &out, bool strictTag)
         }
     }
     if (tagEnd == Sv::npos || msgStart == Sv::npos) {
-        out.source = toView(trimRight(Sv(hostStart.data(), size_t(rest.data() - hostStart.data()))));
+        out.source =
+            toView(trimRight(Sv(hostStart.data(), size_t(rest.data() - hostStart.data()))));
         out.message = toView(messageOf(rest));
         return;
     }
@@ -530,17 +609,26 @@ void parseSyslogTag(Sv hostStart, Sv rest, ParsedLineView &out, bool strictTag)
 LogLevel severityFromPri(int pri)
 {
     switch (pri % 8) {
-    case 0: case 1: case 2: return LogLevel::Fatal;
-    case 3: return LogLevel::Error;
-    case 4: return LogLevel::Warn;
-    case 5: return LogLevel::Notice;
-    case 6: return LogLevel::Info;
-    default: return LogLevel::Debug;
+    case 0:
+    case 1:
+    case 2:
+        return LogLevel::Fatal;
+    case 3:
+        return LogLevel::Error;
+    case 4:
+        return LogLevel::Warn;
+    case 5:
+        return LogLevel::Notice;
+    case 6:
+        return LogLevel::Info;
+    default:
+        return LogLevel::Debug;
     }
 }
 
 // Jun 14 15:16:01 combo sshd(pam_unix)[19939]: msg | <34>Oct 11 22:14:15 host su: msg |
-// <165>1 2003-10-11T22:14:15.003Z host app 123 ID47 - msg | 2024-01-15T10:23:45.123+00:00 host tag: msg
+// <165>1 2003-10-11T22:14:15.003Z host app 123 ID47 - msg | 2024-01-15T10:23:45.123+00:00 host tag:
+// msg
 bool parseSyslog(Sv s, ParsedLineView &out)
 {
     LogLevel level = LogLevel::Unknown;
@@ -556,8 +644,8 @@ bool parseSyslog(Sv s, ParsedLineView &out)
         if (s.size() > 2 && s[0] == '1' && s[1] == ' ') {
             // RFC 5424: VERSION TIMESTAMP HOST APP PROCID MSGID [SD] MSG
             Sv rest = s.substr(2), ts, host, app, proc, msgid;
-            if (!nextToken(rest, ts) || !nextToken(rest, host) || !nextToken(rest, app) || !nextToken(rest, proc)
-                || !nextToken(rest, msgid))
+            if (!nextToken(rest, ts) || !nextToken(rest, host) || !nextToken(rest, app) ||
+                !nextToken(rest, proc) || !nextToken(rest, msgid))
                 return false;
             out.time = toView(ts);
             out.level = level;
@@ -601,7 +689,7 @@ bool parseSyslog(Sv s, ParsedLineView &out)
         if (s[i] != ' ' || !isClock(s.substr(i + 1)))
             return false;
         i += 9;
-        if (i < s.size() && s[i] == '.') {   // some daemons add microseconds
+        if (i < s.size() && s[i] == '.') { // some daemons add microseconds
             ++i;
             while (i < s.size() && isDigit(s[i]))
                 ++i;
@@ -642,11 +730,20 @@ bool parseKlog(Sv s, ParsedLineView &out)
         return false;
     LogLevel level;
     switch (s[0]) {
-    case 'I': level = LogLevel::Info; break;
-    case 'W': level = LogLevel::Warn; break;
-    case 'E': level = LogLevel::Error; break;
-    case 'F': level = LogLevel::Fatal; break;
-    default: return false;
+    case 'I':
+        level = LogLevel::Info;
+        break;
+    case 'W':
+        level = LogLevel::Warn;
+        break;
+    case 'E':
+        level = LogLevel::Error;
+        break;
+    case 'F':
+        level = LogLevel::Fatal;
+        break;
+    default:
+        return false;
     }
     if (!allDigits(s.substr(1), 4) || s[5] != ' ' || !isClock(s.substr(6)))
         return false;
@@ -658,7 +755,8 @@ bool parseKlog(Sv s, ParsedLineView &out)
     }
     out.time = toView(s.substr(1, i - 1));
     Sv rest = s.substr(i), tid, src;
-    if (!nextToken(rest, tid) || !allDigits(tid) || !nextToken(rest, src) || src.size() < 2 || src.back() != ']')
+    if (!nextToken(rest, tid) || !allDigits(tid) || !nextToken(rest, src) || src.size() < 2 ||
+        src.back() != ']')
         return false;
     out.level = level;
     out.source = toView(src.substr(0, src.size() - 1));
@@ -670,7 +768,7 @@ bool parseKlog(Sv s, ParsedLineView &out)
 
 struct JsonValue
 {
-    Sv raw;             // strings: inside the quotes; others: the literal text / {...} / [...]
+    Sv raw; // strings: inside the quotes; others: the literal text / {...} / [...]
     bool isString = false;
     bool escaped = false;
     bool found = false;
@@ -743,8 +841,7 @@ size_t skipJsonValue(Sv s, size_t i, JsonValue *v)
 
 // Walks the top-level members of the object `s` ("{...}"), calling f(key, value) for each;
 // returns false when `s` is not a well-formed object (truncated lines included).
-template <typename F>
-bool forEachMember(Sv s, F &&f)
+template <typename F> bool forEachMember(Sv s, F &&f)
 {
     s = trim(s);
     if (s.size() < 2 || s[0] != '{' || s.back() != '}')
@@ -804,9 +901,12 @@ void appendUtf8(QByteArray &out, uint cp)
 
 int hexValue(char c)
 {
-    if (isDigit(c)) return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    if (isDigit(c))
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
     return -1;
 }
 
@@ -820,11 +920,21 @@ void unescapeJson(Sv in, QByteArray &out)
         }
         const char e = in[++i];
         switch (e) {
-        case 'n': out.append('\n'); break;
-        case 't': out.append('\t'); break;
-        case 'r': out.append('\r'); break;
-        case 'b': out.append('\b'); break;
-        case 'f': out.append('\f'); break;
+        case 'n':
+            out.append('\n');
+            break;
+        case 't':
+            out.append('\t');
+            break;
+        case 'r':
+            out.append('\r');
+            break;
+        case 'b':
+            out.append('\b');
+            break;
+        case 'f':
+            out.append('\f');
+            break;
         case 'u': {
             auto hex4 = [&](size_t at) -> int {
                 if (at + 4 > in.size())
@@ -844,8 +954,8 @@ void unescapeJson(Sv in, QByteArray &out)
                 break;
             }
             i += 4;
-            if (cp >= 0xD800 && cp < 0xDC00 && i + 6 < in.size() + 0 + 1 && in[i + 1] == '\\' && i + 2 < in.size()
-                && in[i + 2] == 'u') {
+            if (cp >= 0xD800 && cp < 0xDC00 && i + 6 < in.size() + 0 + 1 && in[i + 1] == '\\' &&
+                i + 2 < in.size() && in[i + 2] == 'u') {
                 const int lo = hex4(i + 3);
                 if (lo >= 0xDC00 && lo < 0xE000) {
                     cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
@@ -857,7 +967,9 @@ void unescapeJson(Sv in, QByteArray &out)
             appendUtf8(out, uint(cp));
             break;
         }
-        default: out.append(e); break;   // \" \\ \/
+        default:
+            out.append(e);
+            break; // \" \\ \/
         }
     }
 }
@@ -887,12 +999,18 @@ LogLevel levelFromJson(const JsonValue &v)
         return levelFromSv(v.raw);
     if (allDigits(v.raw)) {
         const int n = std::atoi(std::string(v.raw).c_str());
-        if (n >= 60) return LogLevel::Fatal;
-        if (n >= 50) return LogLevel::Error;
-        if (n >= 40) return LogLevel::Warn;
-        if (n >= 30) return LogLevel::Info;
-        if (n >= 20) return LogLevel::Debug;
-        if (n >= 10) return LogLevel::Trace;
+        if (n >= 60)
+            return LogLevel::Fatal;
+        if (n >= 50)
+            return LogLevel::Error;
+        if (n >= 40)
+            return LogLevel::Warn;
+        if (n >= 30)
+            return LogLevel::Info;
+        if (n >= 20)
+            return LogLevel::Debug;
+        if (n >= 10)
+            return LogLevel::Trace;
     }
     return LogLevel::Unknown;
 }
@@ -903,12 +1021,18 @@ bool parseDltEvent(Sv s, ParsedLineView &out, QByteArray *scratch)
 {
     JsonValue time, level, message, origin, eventType, maturity;
     const bool ok = forEachMember(s, [&](Sv key, const JsonValue &v) {
-        if (key == "timestamp") time = v;
-        else if (key == "level") level = v;
-        else if (key == "message") message = v;
-        else if (key == "origin") origin = v;
-        else if (key == "event_type") eventType = v;
-        else if (key == "maturity_level") maturity = v;
+        if (key == "timestamp")
+            time = v;
+        else if (key == "level")
+            level = v;
+        else if (key == "message")
+            message = v;
+        else if (key == "origin")
+            origin = v;
+        else if (key == "event_type")
+            eventType = v;
+        else if (key == "maturity_level")
+            maturity = v;
     });
     if (!ok || !eventType.found || !(origin.found || maturity.found) || !message.found)
         return false;
@@ -918,8 +1042,10 @@ bool parseDltEvent(Sv s, ParsedLineView &out, QByteArray *scratch)
     if (origin.found && !origin.isString) {
         JsonValue flow, dataset;
         forEachMember(origin.raw, [&](Sv key, const JsonValue &v) {
-            if (key == "flow_name") flow = v;
-            else if (key == "dataset_name") dataset = v;
+            if (key == "flow_name")
+                flow = v;
+            else if (key == "dataset_name")
+                dataset = v;
         });
         if (flow.found && flow.isString)
             source = flow.raw;
@@ -932,18 +1058,26 @@ bool parseDltEvent(Sv s, ParsedLineView &out, QByteArray *scratch)
 }
 
 // Kubernetes components with --logging-format=json: {"ts":1580306777.04728,"caller":"x.go:42",
-// "msg":"..","v":0} and controller-runtime's zap: {"level":"error","ts":"..","logger":"..","msg":".."}
+// "msg":"..","v":0} and controller-runtime's zap:
+// {"level":"error","ts":"..","logger":"..","msg":".."}
 bool parseKubeJson(Sv s, ParsedLineView &out, QByteArray *scratch)
 {
     JsonValue ts, msg, v, caller, logger, level, err;
     const bool ok = forEachMember(s, [&](Sv key, const JsonValue &val) {
-        if (key == "ts") ts = val;
-        else if (key == "msg") msg = val;
-        else if (key == "v") v = val;
-        else if (key == "caller") caller = val;
-        else if (key == "logger") logger = val;
-        else if (key == "level") level = val;
-        else if (key == "err" || key == "error") err = val;
+        if (key == "ts")
+            ts = val;
+        else if (key == "msg")
+            msg = val;
+        else if (key == "v")
+            v = val;
+        else if (key == "caller")
+            caller = val;
+        else if (key == "logger")
+            logger = val;
+        else if (key == "level")
+            level = val;
+        else if (key == "err" || key == "error")
+            err = val;
     });
     if (!ok || !ts.found || !msg.found || !(v.found || caller.found || logger.found))
         return false;
@@ -968,33 +1102,56 @@ bool parseJsonApp(Sv s, ParsedLineView &out, QByteArray *scratch)
     int msgRank = 99, timeRank = 99, srcRank = 99;
     const bool ok = forEachMember(s, [&](Sv key, const JsonValue &v) {
         int r;
-        if ((r = key == "message" ? 0 : key == "msg" ? 1 : key == "@m" ? 2 : key == "@message" ? 3
-                 : key == "@mt" ? 4 : key == "text" ? 5 : key == "log" && v.isString ? 6 : 99) < msgRank) {
+        if ((r = key == "message"             ? 0
+                 : key == "msg"               ? 1
+                 : key == "@m"                ? 2
+                 : key == "@message"          ? 3
+                 : key == "@mt"               ? 4
+                 : key == "text"              ? 5
+                 : key == "log" && v.isString ? 6
+                                              : 99) < msgRank) {
             msg = v;
             msgRank = r;
-        } else if ((r = key == "timestamp" ? 0 : key == "@timestamp" ? 1 : key == "time" ? 2 : key == "ts" ? 3
-                        : key == "@t" ? 4 : key == "asctime" ? 5 : key == "datetime" ? 6 : key == "date" ? 7
-                        : key == "t" ? 8 : 99) < timeRank) {
+        } else if ((r = key == "timestamp"    ? 0
+                        : key == "@timestamp" ? 1
+                        : key == "time"       ? 2
+                        : key == "ts"         ? 3
+                        : key == "@t"         ? 4
+                        : key == "asctime"    ? 5
+                        : key == "datetime"   ? 6
+                        : key == "date"       ? 7
+                        : key == "t"          ? 8
+                                              : 99) < timeRank) {
             time = v;
             timeRank = r;
-        } else if (keyIs(key, {"level", "severity", "log.level", "levelname", "loglevel", "lvl", "@l",
-                               "level_name", "log_level", "Level", "Severity"})) {
+        } else if (keyIs(key, {"level", "severity", "log.level", "levelname", "loglevel", "lvl",
+                               "@l", "level_name", "log_level", "Level", "Severity"})) {
             level = v;
-        } else if ((r = key == "logger" ? 0 : key == "logger_name" ? 1 : key == "log.logger" ? 2
-                        : key == "name" ? 3 : key == "component" ? 4 : key == "module" ? 5 : key == "service" ? 6
-                        : key == "source" ? 7 : key == "caller" ? 8 : key == "app" ? 9 : 99) < srcRank) {
+        } else if ((r = key == "logger"        ? 0
+                        : key == "logger_name" ? 1
+                        : key == "log.logger"  ? 2
+                        : key == "name"        ? 3
+                        : key == "component"   ? 4
+                        : key == "module"      ? 5
+                        : key == "service"     ? 6
+                        : key == "source"      ? 7
+                        : key == "caller"      ? 8
+                        : key == "app"         ? 9
+                                               : 99) < srcRank) {
             source = v;
             srcRank = r;
         } else if (key == "log" && !v.isString) {
-            logObj = v;   // ECS nested {"log":{"level":"info","logger":".."}}
+            logObj = v; // ECS nested {"log":{"level":"info","logger":".."}}
         }
     });
     if (!ok || !msg.found)
         return false;
     if (!level.found && logObj.found) {
         forEachMember(logObj.raw, [&](Sv key, const JsonValue &v) {
-            if (key == "level") level = v;
-            else if (key == "logger" && !source.found) source = v;
+            if (key == "level")
+                level = v;
+            else if (key == "logger" && !source.found)
+                source = v;
         });
     }
     out.time = toView(time.raw);
@@ -1025,20 +1182,20 @@ bool s3Field(Sv &rest, Sv &field)
     return nextToken(rest, field);
 }
 
-// owner bucket [06/Feb/2019:00:00:38 +0000] ip requester reqid REST.GET.OBJECT key "GET /k HTTP/1.1"
-// 200 - 113 - 7 - "-" "ua" - hostid SigV4 cipher AuthHeader host TLSv1.2 - -
+// owner bucket [06/Feb/2019:00:00:38 +0000] ip requester reqid REST.GET.OBJECT key "GET /k
+// HTTP/1.1" 200 - 113 - 7 - "-" "ua" - hostid SigV4 cipher AuthHeader host TLSv1.2 - -
 bool parseS3Access(Sv s, ParsedLineView &out, QByteArray *scratch)
 {
     Sv rest = s, owner, bucket, time, ip, requester, reqId, op, key, uri, status, errorCode;
     if (!nextToken(rest, owner) || !nextToken(rest, bucket))
         return false;
     rest = trimLeft(rest);
-    if (rest.empty() || rest[0] != '[' || !s3Field(rest, time) || time.size() < 20 || time[2] != '/'
-        || !isMonthName(time.substr(3)))
+    if (rest.empty() || rest[0] != '[' || !s3Field(rest, time) || time.size() < 20 ||
+        time[2] != '/' || !isMonthName(time.substr(3)))
         return false;
-    if (!s3Field(rest, ip) || !s3Field(rest, requester) || !s3Field(rest, reqId) || !s3Field(rest, op)
-        || std::count(op.begin(), op.end(), '.') < 2 || !s3Field(rest, key) || !s3Field(rest, uri)
-        || !s3Field(rest, status) || !s3Field(rest, errorCode))
+    if (!s3Field(rest, ip) || !s3Field(rest, requester) || !s3Field(rest, reqId) ||
+        !s3Field(rest, op) || std::count(op.begin(), op.end(), '.') < 2 || !s3Field(rest, key) ||
+        !s3Field(rest, uri) || !s3Field(rest, status) || !s3Field(rest, errorCode))
         return false;
     out.time = toView(time);
     out.source = toView(bucket);
@@ -1083,7 +1240,8 @@ bool isAge(Sv t)
 
 // kubectl get events [-A]:
 // [NAMESPACE]  LAST SEEN   TYPE      REASON      OBJECT               MESSAGE
-// default      2m11s       Warning   BackOff     pod/api-7d9f-x2x9k   Back-off restarting failed container
+// default      2m11s       Warning   BackOff     pod/api-7d9f-x2x9k   Back-off restarting failed
+// container
 bool parseKubeEvent(Sv s, ParsedLineView &out, QByteArray *scratch)
 {
     Sv rest = s, tok;
@@ -1091,7 +1249,7 @@ bool parseKubeEvent(Sv s, ParsedLineView &out, QByteArray *scratch)
     if (first.substr(0, 9) == "LAST SEEN" || first.substr(0, 9) == "NAMESPACE") {
         if (s.find("REASON") == Sv::npos || s.find("MESSAGE") == Sv::npos)
             return false;
-        out.message = toView(trim(s));   // the table header
+        out.message = toView(trim(s)); // the table header
         return true;
     }
     const char *timeStart = nullptr;
@@ -1171,7 +1329,8 @@ bool parseContent(Sv s, ParsedLineView &out, QByteArray *scratch)
         out = v;
         return true;
     } else {
-        // "2024-01-15T10:23:45Z INFO msg" / "time=.. level=error msg=..": a level word near the start.
+        // "2024-01-15T10:23:45Z INFO msg" / "time=.. level=error msg=..": a level word near the
+        // start.
         out.level = keywordLevel(s);
         if (out.level == LogLevel::Unknown) {
             const size_t lv = s.find("level=");
@@ -1206,22 +1365,38 @@ bool parsePlain(Sv s, ParsedLineView &out)
 bool dispatch(LogFormat format, Sv s, ParsedLineView &out, QByteArray *scratch)
 {
     switch (format) {
-    case LogFormat::Plain: return parsePlain(s, out);
-    case LogFormat::Log4j: return parseLog4j(s, out);
-    case LogFormat::Spark: return parseSpark(s, out);
-    case LogFormat::DltEvents: return parseDltEvent(s, out, scratch);
-    case LogFormat::KubectlLogs: return parseKubectlLogs(s, out, scratch);
-    case LogFormat::KubeEvents: return parseKubeEvent(s, out, scratch);
-    case LogFormat::Klog: return parseKlog(s, out);
-    case LogFormat::KubeJson: return parseKubeJson(s, out, scratch);
-    case LogFormat::S3Access: return parseS3Access(s, out, scratch);
-    case LogFormat::JsonApp: return parseJsonApp(s, out, scratch);
-    case LogFormat::Syslog: return parseSyslog(s, out);
-    case LogFormat::Hdfs: return parseHdfs(s, out);
-    case LogFormat::Zookeeper: return parseZookeeper(s, out);
-    case LogFormat::ApacheError: return parseApacheError(s, out);
-    case LogFormat::Bgl: return parseBgl(s, out);
-    case LogFormat::OpenStack: return parseOpenStack(s, out);
+    case LogFormat::Plain:
+        return parsePlain(s, out);
+    case LogFormat::Log4j:
+        return parseLog4j(s, out);
+    case LogFormat::Spark:
+        return parseSpark(s, out);
+    case LogFormat::DltEvents:
+        return parseDltEvent(s, out, scratch);
+    case LogFormat::KubectlLogs:
+        return parseKubectlLogs(s, out, scratch);
+    case LogFormat::KubeEvents:
+        return parseKubeEvent(s, out, scratch);
+    case LogFormat::Klog:
+        return parseKlog(s, out);
+    case LogFormat::KubeJson:
+        return parseKubeJson(s, out, scratch);
+    case LogFormat::S3Access:
+        return parseS3Access(s, out, scratch);
+    case LogFormat::JsonApp:
+        return parseJsonApp(s, out, scratch);
+    case LogFormat::Syslog:
+        return parseSyslog(s, out);
+    case LogFormat::Hdfs:
+        return parseHdfs(s, out);
+    case LogFormat::Zookeeper:
+        return parseZookeeper(s, out);
+    case LogFormat::ApacheError:
+        return parseApacheError(s, out);
+    case LogFormat::Bgl:
+        return parseBgl(s, out);
+    case LogFormat::OpenStack:
+        return parseOpenStack(s, out);
     }
     return false;
 }
@@ -1249,7 +1424,8 @@ constexpr FormatInfo kFormats[] = {
     {LogFormat::Spark, "spark", "Spark / Databricks driver log4j"},
     {LogFormat::Log4j, "log4j", "log4j (Hadoop, Java services)"},
     {LogFormat::Syslog, "syslog", "syslog"},
-    {LogFormat::KubectlLogs, "kubectl-logs", "Kubernetes container log (kubectl logs --timestamps)"},
+    {LogFormat::KubectlLogs, "kubectl-logs",
+     "Kubernetes container log (kubectl logs --timestamps)"},
     {LogFormat::Plain, "plain", "Plain text"},
 };
 static_assert(std::size(kFormats) == kLogFormatCount);
@@ -1288,24 +1464,38 @@ QString epochToIso(Sv t)
 
 } // namespace
 
-QString levelName(LogLevel level) { return QString::fromLatin1(levelNameLatin1(level)); }
+QString levelName(LogLevel level)
+{
+    return QString::fromLatin1(levelNameLatin1(level));
+}
 
 const char *levelNameLatin1(LogLevel level)
 {
     switch (level) {
-    case LogLevel::Unknown: return "UNKNOWN";
-    case LogLevel::Trace: return "TRACE";
-    case LogLevel::Debug: return "DEBUG";
-    case LogLevel::Info: return "INFO";
-    case LogLevel::Notice: return "NOTICE";
-    case LogLevel::Warn: return "WARN";
-    case LogLevel::Error: return "ERROR";
-    case LogLevel::Fatal: return "FATAL";
+    case LogLevel::Unknown:
+        return "UNKNOWN";
+    case LogLevel::Trace:
+        return "TRACE";
+    case LogLevel::Debug:
+        return "DEBUG";
+    case LogLevel::Info:
+        return "INFO";
+    case LogLevel::Notice:
+        return "NOTICE";
+    case LogLevel::Warn:
+        return "WARN";
+    case LogLevel::Error:
+        return "ERROR";
+    case LogLevel::Fatal:
+        return "FATAL";
     }
     return "UNKNOWN";
 }
 
-LogLevel levelFromName(QByteArrayView name) { return levelFromSv(trim(toSv(name))); }
+LogLevel levelFromName(QByteArrayView name)
+{
+    return levelFromSv(trim(toSv(name)));
+}
 
 LogLevel levelFromName(QStringView name)
 {
@@ -1322,7 +1512,10 @@ QList<LogFormat> allLogFormats()
     return list;
 }
 
-QString formatId(LogFormat format) { return QString::fromLatin1(info(format).id); }
+QString formatId(LogFormat format)
+{
+    return QString::fromLatin1(info(format).id);
+}
 
 std::optional<LogFormat> formatFromId(QStringView id)
 {
@@ -1332,7 +1525,10 @@ std::optional<LogFormat> formatFromId(QStringView id)
     return std::nullopt;
 }
 
-QString formatDisplayName(LogFormat format) { return QString::fromLatin1(info(format).name); }
+QString formatDisplayName(LogFormat format)
+{
+    return QString::fromLatin1(info(format).name);
+}
 
 ParsedLineView parseLineView(LogFormat format, QByteArrayView line, QByteArray *scratch)
 {
@@ -1355,8 +1551,9 @@ ParsedLine parseLine(LogFormat format, QByteArrayView line)
     p.level = v.level;
     p.source = QString::fromUtf8(v.source);
     p.message = QString::fromUtf8(v.message);
-    if ((format == LogFormat::KubeJson || format == LogFormat::JsonApp || format == LogFormat::KubectlLogs)
-        && !v.time.isEmpty()) {
+    if ((format == LogFormat::KubeJson || format == LogFormat::JsonApp ||
+         format == LogFormat::KubectlLogs) &&
+        !v.time.isEmpty()) {
         p.time = epochToIso(toSv(v.time));
     }
     if (p.time.isEmpty())
@@ -1397,7 +1594,7 @@ QList<FormatScore> scoreFormats(const QList<QByteArray> &sampleLines)
     for (FormatScore &sc : scores) {
         sc.considered = considered;
         if (sc.format == LogFormat::Plain)
-            sc.matched = considered;   // plain takes everything, but only wins when nothing else fits
+            sc.matched = considered; // plain takes everything, but only wins when nothing else fits
     }
     std::stable_sort(scores.begin(), scores.end(), [](const FormatScore &a, const FormatScore &b) {
         const bool aPlain = a.format == LogFormat::Plain, bPlain = b.format == LogFormat::Plain;

@@ -16,7 +16,7 @@ struct LogStats
     qint64 bytes = 0;
     qint64 lines = 0;
     LogFormat format = LogFormat::Plain;
-    LevelCounts levels{};      // per own line level, Unknown included
+    LevelCounts levels{}; // per own line level, Unknown included
     QString firstTime;
     QString lastTime;
 

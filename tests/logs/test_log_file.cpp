@@ -13,7 +13,8 @@ using namespace lab;
 
 namespace {
 
-bool writeFile(const QString &path, const QByteArray &bytes, QIODevice::OpenMode mode = QIODevice::WriteOnly)
+bool writeFile(const QString &path, const QByteArray &bytes,
+               QIODevice::OpenMode mode = QIODevice::WriteOnly)
 {
     QFile f(path);
     if (!f.open(mode))
@@ -23,9 +24,9 @@ bool writeFile(const QString &path, const QByteArray &bytes, QIODevice::OpenMode
 
 QByteArray hadoopLine(int i, const char *level)
 {
-    return QByteArray("2015-10-18 18:01:47,") + QByteArray::number(100 + i % 900) + ' ' + level
-        + " [main] org.apache.hadoop.mapreduce.v2.app.MRAppMaster: Event " + QByteArray::number(i)
-        + " for attempt_1445144423722_0020_m_000002_0\n";
+    return QByteArray("2015-10-18 18:01:47,") + QByteArray::number(100 + i % 900) + ' ' + level +
+           " [main] org.apache.hadoop.mapreduce.v2.app.MRAppMaster: Event " +
+           QByteArray::number(i) + " for attempt_1445144423722_0020_m_000002_0\n";
 }
 
 } // namespace
@@ -42,12 +43,13 @@ private Q_SLOTS:
 
     void readsLinesAndLevels()
     {
-        const QByteArray text = "24/01/15 10:23:45 INFO SparkContext: Running Spark version 3.5.0\r\n"
-                                "24/01/15 10:23:52 ERROR TaskSchedulerImpl: Lost executor 4 on 10.0.3.17\r\n"
-                                "org.apache.spark.SparkException: Job aborted\r\n"
-                                "\tat org.apache.spark.scheduler.DAGScheduler.failJob(DAGScheduler.scala:2785)\r\n"
-                                "24/01/15 10:23:53 WARN BlockManager: Block rdd_2_3 could not be removed\r\n"
-                                "24/01/15 10:23:54 INFO SparkContext: Invoking stop()";   // no final newline
+        const QByteArray text =
+            "24/01/15 10:23:45 INFO SparkContext: Running Spark version 3.5.0\r\n"
+            "24/01/15 10:23:52 ERROR TaskSchedulerImpl: Lost executor 4 on 10.0.3.17\r\n"
+            "org.apache.spark.SparkException: Job aborted\r\n"
+            "\tat org.apache.spark.scheduler.DAGScheduler.failJob(DAGScheduler.scala:2785)\r\n"
+            "24/01/15 10:23:53 WARN BlockManager: Block rdd_2_3 could not be removed\r\n"
+            "24/01/15 10:23:54 INFO SparkContext: Invoking stop()"; // no final newline
         QVERIFY(writeFile(path("spark.log"), text));
         LogFile f;
         QSignalSpy finished(&f, &LogFile::indexingFinished);
@@ -56,12 +58,15 @@ private Q_SLOTS:
         QVERIFY(f.isIndexed());
         QCOMPARE(f.format(), LogFormat::Spark);
         QCOMPARE(f.lineCount(), 6);
-        QCOMPARE(f.rawLine(0), QByteArray("24/01/15 10:23:45 INFO SparkContext: Running Spark version 3.5.0"));
+        QCOMPARE(f.rawLine(0),
+                 QByteArray("24/01/15 10:23:45 INFO SparkContext: Running Spark version 3.5.0"));
         QCOMPARE(f.line(5), QStringLiteral("24/01/15 10:23:54 INFO SparkContext: Invoking stop()"));
-        QCOMPARE(f.lineLength(1), qint64(strlen("24/01/15 10:23:52 ERROR TaskSchedulerImpl: Lost executor 4 on 10.0.3.17\r")));
+        QCOMPARE(f.lineLength(1),
+                 qint64(strlen(
+                     "24/01/15 10:23:52 ERROR TaskSchedulerImpl: Lost executor 4 on 10.0.3.17\r")));
         QCOMPARE(f.level(1), LogLevel::Error);
-        QCOMPARE(f.level(2), LogLevel::Unknown);       // the stack trace has no level of its own
-        QCOMPARE(f.entryLevel(2), LogLevel::Error);    // but belongs to the ERROR entry
+        QCOMPARE(f.level(2), LogLevel::Unknown);    // the stack trace has no level of its own
+        QCOMPARE(f.entryLevel(2), LogLevel::Error); // but belongs to the ERROR entry
         QCOMPARE(f.entryLevel(3), LogLevel::Error);
         QCOMPARE(f.level(4), LogLevel::Warn);
         const LevelCounts c = f.levelCounts();
@@ -103,7 +108,7 @@ private Q_SLOTS:
         QByteArray block;
         for (int i = 0; i < 20000; ++i)
             block += hadoopLine(i, i % 10 == 0 ? "ERROR" : "INFO");
-        for (int k = 0; k < 12; ++k)   // ~32 MB, 240,000 lines
+        for (int k = 0; k < 12; ++k) // ~32 MB, 240,000 lines
             QVERIFY(out.write(block) == block.size());
         out.close();
 
@@ -111,27 +116,33 @@ private Q_SLOTS:
         qint64 firstDone = -1, firstTotal = -1, linesAtFirst = -1;
         QByteArray firstLineAtFirst;
         // Direct: runs in the indexer thread at the first progress report, before it goes on.
-        connect(&f, &LogFile::indexingProgress, &f, [&](qint64 done, qint64 total) {
-            if (firstDone < 0) {
-                firstDone = done;
-                firstTotal = total;
-                linesAtFirst = f.lineCount();
-                firstLineAtFirst = f.rawLine(0);
-            }
-        }, Qt::DirectConnection);
+        connect(
+            &f, &LogFile::indexingProgress, &f,
+            [&](qint64 done, qint64 total) {
+                if (firstDone < 0) {
+                    firstDone = done;
+                    firstTotal = total;
+                    linesAtFirst = f.lineCount();
+                    firstLineAtFirst = f.rawLine(0);
+                }
+            },
+            Qt::DirectConnection);
         QSignalSpy progress(&f, &LogFile::indexingProgress);
         QSignalSpy finished(&f, &LogFile::indexingFinished);
         QVERIFY(f.open(path("big.log")).ok());
         QTRY_VERIFY_WITH_TIMEOUT(f.lineCount() > 0, 5000);
-        QCOMPARE(f.rawLine(0), hadoopLine(0, "ERROR").chopped(1));   // from this (GUI) thread
+        QCOMPARE(f.rawLine(0), hadoopLine(0, "ERROR").chopped(1)); // from this (GUI) thread
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 30000);
         QVERIFY(firstDone > 0 && firstDone < firstTotal);
         QVERIFY(linesAtFirst > 0 && linesAtFirst < 240000);
         QCOMPARE(firstLineAtFirst, hadoopLine(0, "ERROR").chopped(1));
         QCOMPARE(f.lineCount(), 240000);
         QCOMPARE(f.levelCounts()[size_t(LogLevel::Error)], 24000);
-        QCOMPARE(f.rawLine(123457), hadoopLine(123457 % 20000, (123457 % 20000) % 10 == 0 ? "ERROR" : "INFO").chopped(1));
-        // Throttled: far fewer reports than 1 MB blocks would give unthrottled... and the last says done.
+        QCOMPARE(
+            f.rawLine(123457),
+            hadoopLine(123457 % 20000, (123457 % 20000) % 10 == 0 ? "ERROR" : "INFO").chopped(1));
+        // Throttled: far fewer reports than 1 MB blocks would give unthrottled... and the last says
+        // done.
         QVERIFY(progress.count() >= 2 && progress.count() <= 120);
         QCOMPARE(progress.last().at(0).toLongLong(), progress.last().at(1).toLongLong());
 
@@ -148,7 +159,8 @@ private Q_SLOTS:
         LogFile f;
         Status s = f.open(path("does-not-exist.log"));
         QVERIFY(!s.ok());
-        QVERIFY2(s.error().contains(QStringLiteral("does-not-exist.log")) && s.error().contains(QStringLiteral("no such file")),
+        QVERIFY2(s.error().contains(QStringLiteral("does-not-exist.log")) &&
+                     s.error().contains(QStringLiteral("no such file")),
                  qPrintable(s.error()));
         s = f.open(m_dir.path());
         QVERIFY(!s.ok());
@@ -164,13 +176,17 @@ private Q_SLOTS:
         const bool stillReadable = probe.open(QIODevice::ReadOnly);
         probe.close();
         if (stillReadable) {
-            QFile::setPermissions(path("secret.log"), QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-            QSKIP(qPrintable(QStringLiteral("running as uid %1, for whom chmod 000 does not block reading").arg(::geteuid())));
+            QFile::setPermissions(path("secret.log"),
+                                  QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+            QSKIP(qPrintable(
+                QStringLiteral("running as uid %1, for whom chmod 000 does not block reading")
+                    .arg(::geteuid())));
         }
         s = f.open(path("secret.log"));
         QFile::setPermissions(path("secret.log"), QFileDevice::ReadOwner | QFileDevice::WriteOwner);
         QVERIFY(!s.ok());
-        QVERIFY2(s.error().contains(QStringLiteral("secret.log")) && s.error().contains(QStringLiteral("ermission")),
+        QVERIFY2(s.error().contains(QStringLiteral("secret.log")) &&
+                     s.error().contains(QStringLiteral("ermission")),
                  qPrintable(s.error()));
     }
 
@@ -178,7 +194,7 @@ private Q_SLOTS:
     {
         QVERIFY(writeFile(path("empty.log"), QByteArray()));
         LogFile f;
-        QVERIFY(f.open(path("empty.log")).ok());   // it may still grow
+        QVERIFY(f.open(path("empty.log")).ok()); // it may still grow
         QVERIFY(f.waitForIndexed(5000));
         QVERIFY(f.isEmpty());
         QCOMPARE(f.lineCount(), 0);
@@ -199,10 +215,12 @@ private Q_SLOTS:
         LogFile f;
         Status s = f.open(path("core.bin"));
         QVERIFY(!s.ok());
-        QVERIFY2(s.error().contains(QStringLiteral("core.bin")) && s.error().contains(QStringLiteral("binary")),
+        QVERIFY2(s.error().contains(QStringLiteral("core.bin")) &&
+                     s.error().contains(QStringLiteral("binary")),
                  qPrintable(s.error()));
         QVERIFY(!f.isOpen());
-        QVERIFY(writeFile(path("app.log.gz"), QByteArray("\x1f\x8b\x08\x00\x00\x00\x00\x00", 8) + "xxxx"));
+        QVERIFY(writeFile(path("app.log.gz"),
+                          QByteArray("\x1f\x8b\x08\x00\x00\x00\x00\x00", 8) + "xxxx"));
         s = f.open(path("app.log.gz"));
         QVERIFY(!s.ok());
         QVERIFY2(s.error().contains(QStringLiteral("gzip")), qPrintable(s.error()));
@@ -211,8 +229,10 @@ private Q_SLOTS:
 
     void invalidUtf8()
     {
-        const QByteArray text = QByteArray("2015-10-18 18:01:47,978 ERROR [main] a.B: bad bytes \xff\xfe and \xc3\x28 here\n")
-            + "2015-10-18 18:01:48,000 INFO [main] a.B: caf\xc3\xa9 latin1 caf\xe9\n";
+        const QByteArray text =
+            QByteArray("2015-10-18 18:01:47,978 ERROR [main] a.B: bad bytes \xff\xfe and \xc3\x28 "
+                       "here\n") +
+            "2015-10-18 18:01:48,000 INFO [main] a.B: caf\xc3\xa9 latin1 caf\xe9\n";
         QVERIFY(writeFile(path("bad-utf8.log"), text));
         LogFile f;
         QVERIFY(f.open(path("bad-utf8.log")).ok());
@@ -238,7 +258,7 @@ private Q_SLOTS:
         QVERIFY(f.open(path("long.log")).ok());
         QVERIFY(f.waitForIndexed(10000));
         QCOMPARE(f.lineCount(), 3);
-        QCOMPARE(f.level(1), LogLevel::Error);   // the level came from the line's head
+        QCOMPARE(f.level(1), LogLevel::Error); // the level came from the line's head
         QCOMPARE(f.lineLength(1), longLen);
         QCOMPARE(f.rawLine(1).size(), LogFile::kMaxLineBytes);
         const QString shown = f.line(1);
@@ -250,7 +270,10 @@ private Q_SLOTS:
 
     void utf8BomAndCrLf()
     {
-        QVERIFY(writeFile(path("bom.log"), "\xEF\xBB\xBF" "Jun 14 15:16:01 combo sshd[1]: hello\r\nJun 14 15:16:02 combo sshd[1]: bye\r\n"));
+        QVERIFY(writeFile(
+            path("bom.log"),
+            "\xEF\xBB\xBF"
+            "Jun 14 15:16:01 combo sshd[1]: hello\r\nJun 14 15:16:02 combo sshd[1]: bye\r\n"));
         LogFile f;
         QVERIFY(f.open(path("bom.log")).ok());
         QVERIFY(f.waitForIndexed(5000));
@@ -261,21 +284,24 @@ private Q_SLOTS:
 
     void growthWhileOpen()
     {
-        QVERIFY(writeFile(path("grow.log"), hadoopLine(0, "INFO") + hadoopLine(1, "INFO") + "2015-10-18 18:01:49,000 WA"));
+        QVERIFY(writeFile(path("grow.log"), hadoopLine(0, "INFO") + hadoopLine(1, "INFO") +
+                                                "2015-10-18 18:01:49,000 WA"));
         LogFile f;
         QVERIFY(f.open(path("grow.log")).ok());
         QVERIFY(f.waitForIndexed(5000));
-        QCOMPARE(f.lineCount(), 3);   // the unfinished last line counts
+        QCOMPARE(f.lineCount(), 3); // the unfinished last line counts
         QCOMPARE(f.level(2), LogLevel::Unknown);
         // The writer finishes that line and adds more.
-        QVERIFY(writeFile(path("grow.log"), QByteArray("RN [main] a.B: disk almost full\n") + hadoopLine(3, "ERROR"),
+        QVERIFY(writeFile(path("grow.log"),
+                          QByteArray("RN [main] a.B: disk almost full\n") + hadoopLine(3, "ERROR"),
                           QIODevice::Append));
         QSignalSpy finished(&f, &LogFile::indexingFinished);
         f.refresh();
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 5000);
         QCOMPARE(f.lineCount(), 4);
         QCOMPARE(f.level(2), LogLevel::Warn);
-        QCOMPARE(f.line(2), QStringLiteral("2015-10-18 18:01:49,000 WARN [main] a.B: disk almost full"));
+        QCOMPARE(f.line(2),
+                 QStringLiteral("2015-10-18 18:01:49,000 WARN [main] a.B: disk almost full"));
         QCOMPARE(f.level(3), LogLevel::Error);
         QCOMPARE(f.levelCounts()[size_t(LogLevel::Unknown)], 0);
         QCOMPARE(f.levelCounts()[size_t(LogLevel::Info)], 2);
@@ -283,7 +309,8 @@ private Q_SLOTS:
         // Following: the watcher notices appends by itself.
         f.setFollowing(true);
         QVERIFY(f.isFollowing());
-        QVERIFY(writeFile(path("grow.log"), hadoopLine(4, "INFO") + hadoopLine(5, "FATAL"), QIODevice::Append));
+        QVERIFY(writeFile(path("grow.log"), hadoopLine(4, "INFO") + hadoopLine(5, "FATAL"),
+                          QIODevice::Append));
         QTRY_COMPARE_WITH_TIMEOUT(f.lineCount(), 6, 5000);
         QTRY_COMPARE_WITH_TIMEOUT(f.level(5), LogLevel::Fatal, 5000);
     }
@@ -298,7 +325,7 @@ private Q_SLOTS:
         QVERIFY(f.open(path("trunc.log")).ok());
         QVERIFY(f.waitForIndexed(5000));
         QCOMPARE(f.lineCount(), 100);
-        (void)f.line(50);   // fill the page cache with the old content
+        (void)f.line(50); // fill the page cache with the old content
 
         // copytruncate-style rotation: the file is cut and written anew.
         QVERIFY(writeFile(path("trunc.log"), hadoopLine(7, "ERROR") + hadoopLine(8, "WARN")));
@@ -313,7 +340,8 @@ private Q_SLOTS:
         QCOMPARE(f.levelCounts()[size_t(LogLevel::Info)], 0);
 
         // Rewritten to the same size with other content: also noticed.
-        QVERIFY(writeFile(path("trunc.log"), hadoopLine(7, "FATAL") + hadoopLine(8, "WARN").replace("WARN", "INFO")));
+        QVERIFY(writeFile(path("trunc.log"),
+                          hadoopLine(7, "FATAL") + hadoopLine(8, "WARN").replace("WARN", "INFO")));
         f.refresh();
         QCOMPARE(truncated.count(), 2);
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 5000);
@@ -340,7 +368,7 @@ private Q_SLOTS:
         QVERIFY(writeFile(path("late.log"), text, QIODevice::Append));
         f.refresh();
         QVERIFY(f.waitForIndexed(5000));
-        QCOMPARE(f.format(), LogFormat::Log4j);   // decided again once there were lines
+        QCOMPARE(f.format(), LogFormat::Log4j); // decided again once there were lines
         QCOMPARE(f.lineCount(), 30);
         QCOMPARE(f.levelCounts()[size_t(LogLevel::Warn)], 30);
     }

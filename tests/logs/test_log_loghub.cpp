@@ -109,14 +109,22 @@ private Q_SLOTS:
         QTest::addColumn<bool>("checkLevels");
         QTest::addColumn<double>("minContentRate");
         // Every file is held to 99 %: the formats allow an exact split.
-        QTest::newRow("Apache") << "Apache" << "apache-error" << true << 0.99;
-        QTest::newRow("BGL") << "BGL" << "bgl" << true << 0.99;
-        QTest::newRow("HDFS") << "HDFS" << "hdfs" << true << 0.99;
-        QTest::newRow("Hadoop") << "Hadoop" << "log4j" << true << 0.99;
-        QTest::newRow("Linux") << "Linux" << "syslog" << false << 0.99;   // Level column = host
-        QTest::newRow("OpenStack") << "OpenStack" << "openstack" << true << 0.99;
-        QTest::newRow("Spark") << "Spark" << "spark" << true << 0.99;
-        QTest::newRow("Zookeeper") << "Zookeeper" << "zookeeper" << true << 0.99;
+        QTest::newRow("Apache") << "Apache"
+                                << "apache-error" << true << 0.99;
+        QTest::newRow("BGL") << "BGL"
+                             << "bgl" << true << 0.99;
+        QTest::newRow("HDFS") << "HDFS"
+                              << "hdfs" << true << 0.99;
+        QTest::newRow("Hadoop") << "Hadoop"
+                                << "log4j" << true << 0.99;
+        QTest::newRow("Linux") << "Linux"
+                               << "syslog" << false << 0.99; // Level column = host
+        QTest::newRow("OpenStack") << "OpenStack"
+                                   << "openstack" << true << 0.99;
+        QTest::newRow("Spark") << "Spark"
+                               << "spark" << true << 0.99;
+        QTest::newRow("Zookeeper") << "Zookeeper"
+                                   << "zookeeper" << true << 0.99;
     }
 
     void files()
@@ -133,9 +141,11 @@ private Q_SLOTS:
         const LogFormat detected = detectFormat(lines);
         QCOMPARE(formatId(detected), format);
 
-        const Truth truth = readTruth(QStringLiteral("%1/%2/%2_2k.log_structured.csv").arg(root, system));
-        const Truth corrected = readTruth(
-            QStringLiteral("%1/loghub2_corrected/%2_2k.log_structured_corrected.csv").arg(root, system));
+        const Truth truth =
+            readTruth(QStringLiteral("%1/%2/%2_2k.log_structured.csv").arg(root, system));
+        const Truth corrected =
+            readTruth(QStringLiteral("%1/loghub2_corrected/%2_2k.log_structured_corrected.csv")
+                          .arg(root, system));
         QCOMPARE(truth.content.size(), lines.size());
 
         int contentMatch = 0, correctedMatch = 0, levelMatch = 0, matched = 0;
@@ -146,17 +156,20 @@ private Q_SLOTS:
             if (p.message == truth.content[i])
                 ++contentMatch;
             else if (firstMisses.size() < 3)
-                firstMisses << QStringLiteral("line %1: got [%2] want [%3]").arg(i + 1).arg(p.message, truth.content[i]);
+                firstMisses << QStringLiteral("line %1: got [%2] want [%3]")
+                                   .arg(i + 1)
+                                   .arg(p.message, truth.content[i]);
             if (i < corrected.content.size() && p.message == corrected.content[i])
                 ++correctedMatch;
             if (checkLevels && p.level == levelFromName(QStringView(truth.level[i])))
                 ++levelMatch;
         }
         const double rate = double(contentMatch) / double(lines.size());
-        qInfo("%s: format %s, parsed %d/2000, message == Content %d/2000 (%.2f%%), == corrected Content %d/%lld, "
+        qInfo("%s: format %s, parsed %d/2000, message == Content %d/2000 (%.2f%%), == corrected "
+              "Content %d/%lld, "
               "level == Level %d/2000",
-              qPrintable(system), qPrintable(format), matched, contentMatch, rate * 100.0, correctedMatch,
-              qlonglong(corrected.content.size()), checkLevels ? levelMatch : -1);
+              qPrintable(system), qPrintable(format), matched, contentMatch, rate * 100.0,
+              correctedMatch, qlonglong(corrected.content.size()), checkLevels ? levelMatch : -1);
         for (const QString &miss : firstMisses)
             qInfo("  %s", qPrintable(miss));
         QCOMPARE(matched, 2000);
@@ -197,21 +210,24 @@ private Q_SLOTS:
         QCOMPARE(levels.value(QStringLiteral("WARN")).toInt(), 808);
         QCOMPARE(levels.value(QStringLiteral("ERROR")).toInt(), 150);
         QCOMPARE(levels.value(QStringLiteral("FATAL")).toInt(), 2);
-        QCOMPARE(o.value(QStringLiteral("first_time")).toString(), QStringLiteral("2015-10-18 18:01:47,978"));
+        QCOMPARE(o.value(QStringLiteral("first_time")).toString(),
+                 QStringLiteral("2015-10-18 18:01:47,978"));
         QVERIFY(o.contains(QStringLiteral("last_time")));
 
         const QString cli = QStringLiteral(LAB_BINARY_DIR "/app/rlhf-lab-cli");
         if (!QFileInfo::exists(cli))
             QSKIP("rlhf-lab-cli is not built in this build tree");
         QProcess p;
-        p.start(cli, {QStringLiteral("logs"), QStringLiteral("stats"), path, QStringLiteral("--json")});
+        p.start(cli,
+                {QStringLiteral("logs"), QStringLiteral("stats"), path, QStringLiteral("--json")});
         QVERIFY(p.waitForFinished(30000));
         QCOMPARE(p.exitCode(), 0);
         const QJsonObject fromCli = QJsonDocument::fromJson(p.readAllStandardOutput()).object();
         QCOMPARE(fromCli.value(QStringLiteral("levels")).toObject(), levels);
         QCOMPARE(fromCli.value(QStringLiteral("lines")).toInt(), 2000);
 
-        p.start(cli, {QStringLiteral("logs"), QStringLiteral("stats"), path + QStringLiteral(".missing")});
+        p.start(cli, {QStringLiteral("logs"), QStringLiteral("stats"),
+                      path + QStringLiteral(".missing")});
         QVERIFY(p.waitForFinished(30000));
         QVERIFY(p.exitCode() != 0);
         const QByteArray err = p.readAllStandardError();
