@@ -1,9 +1,20 @@
 #include "ui/icons.h"
 
+#include <mutex>
+
+// The icons' .qrc is compiled into the static lab_ui library, where nothing would reference its
+// initialiser; registering it here keeps the linker from dropping it.
+static void registerIconResources()
+{
+    Q_INIT_RESOURCE(icons);
+}
+
 namespace lab {
 
 QIcon icon(IconId id)
 {
+    static std::once_flag registered;
+    std::call_once(registered, registerIconResources);
     static const auto path = [](IconId which) -> QString {
         switch (which) {
         case IconId::App: return QStringLiteral(":/icons/rlhf-log-lab-256.png");

@@ -183,9 +183,9 @@ void IncidentListView::updateSummary()
     if (!m_store)
         text = tr("No project open");
     else if (shown == total)
-        text = tr("%n incident(s)", nullptr, total);
+        text = total == 1 ? tr("1 incident") : tr("%Ln incidents", nullptr, total);
     else
-        text = tr("%1 of %n incident(s)", nullptr, total).arg(QLocale().toString(shown));
+        text = tr("%1 of %Ln incidents", nullptr, total).arg(QLocale().toString(shown));
     if (m_loading)
         text += QLatin1Char(' ') + tr("(loading…)");
     m_summary->setText(text);

@@ -358,11 +358,9 @@ void LogView::onIndexingFinished()
     else
         m_text->refreshLineCount();
     if (m_searchedWhileIndexing) {
+        // Again over every line; the jump lands where the user is if that line is a hit.
         m_searchedWhileIndexing = false;
-        const qint64 keep = m_text->currentLine();
         restartSearch();
-        m_jumpOnFirstHit = false;
-        m_text->setCurrentLine(keep);
     }
     if (m_text->currentLine() < 0 && m_text->rowCount() > 0)
         m_text->setCurrentLine(0);
@@ -525,7 +523,7 @@ void LogView::updateHitLabel()
     else if (index >= 0)
         text = tr("%1 of %2").arg(QLocale().toString(index + 1), count);
     else
-        text = tr("%n hit(s)", nullptr, int(std::min<qint64>(hits, INT_MAX)));
+        text = hits == 1 ? tr("1 hit") : tr("%1 hits").arg(count);
     if (m_search->isRunning() && hits > 0)
         text += QStringLiteral("…");
     m_hitLabel->setText(text);

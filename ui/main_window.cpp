@@ -373,7 +373,7 @@ void MainWindow::connectViews()
     connect(m_logView, &LogView::indexingFinished, this, [this](qint64 lines) {
         setIndexingVisible(false);
         updateLevelSummary();
-        statusBar()->showMessage(tr("Indexed %n line(s)", nullptr, int(std::min<qint64>(lines, INT_MAX))), kStatusMessageMs);
+        statusBar()->showMessage(tr("Indexed %1 lines").arg(QLocale().toString(lines)), kStatusMessageMs);
         m_templatePanel->setLogFile(m_logView->sharedLogFile());
     });
     connect(m_logView, &LogView::indexingFailed, this, [this](const QString &message) {
@@ -457,7 +457,7 @@ void MainWindow::restoreWindowState()
 {
     if (!restoreGeometry(m_settings.value(kGeometryKey).toByteArray()))
         resize(1280, 820);
-    restoreState(m_settings.value(kStateKey).toByteArray());
+    m_restoredState = restoreState(m_settings.value(kStateKey).toByteArray());
     if (!m_splitter->restoreState(m_settings.value(kSplitterKey).toByteArray()))
         m_splitter->setSizes({560, 200});
 }
@@ -539,6 +539,11 @@ bool MainWindow::openProject(const QString &path)
     m_store = *store;
     m_incidentList->setStore(m_store);
     m_incidentDock->show();
+    if (!m_restoredState) {
+        // Room for id, title, kind and source; after the first run the saved state decides.
+        resizeDocks({m_incidentDock}, {qMax(380, width() / 4)}, Qt::Horizontal);
+        m_restoredState = true;
+    }
     m_recent->add(path);
     m_settings.setValue(kLastProjectKey, QFileInfo(path).absoluteFilePath());
     m_settings.setValue(kLastDirKey, QFileInfo(path).absolutePath());
@@ -633,7 +638,7 @@ void MainWindow::showAbout()
 {
     QString runtime;
     if (!m_runtime.torchVersion.isEmpty())
-        runtime = tr("<p>LibTorch %1, %2 thread(s), BLAS: %3<br>Devices: %4</p>")
+        runtime = tr("<p>LibTorch %1, threads: %2, BLAS: %3<br>Devices: %4</p>")
                       .arg(m_runtime.torchVersion)
                       .arg(m_runtime.threads)
                       .arg(m_runtime.blasLibrary.isEmpty() ? tr("unknown") : m_runtime.blasLibrary.toHtmlEscaped(),

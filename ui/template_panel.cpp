@@ -123,8 +123,8 @@ void TemplatePanel::onFinished(std::shared_ptr<const TemplateMiningResult> resul
     m_cancel->hide();
     m_result = std::move(result);
     m_model->setTemplates(m_result->templates, m_result->lines());
-    m_summary->setText(tr("%n template(s) in %1 lines", nullptr, int(m_result->templates.size()))
-                           .arg(QLocale().toString(m_result->lines())));
+    m_summary->setText(tr("%1 templates in %2 lines")
+                           .arg(QLocale().toString(qint64(m_result->templates.size())), QLocale().toString(m_result->lines())));
     Q_EMIT miningFinished(int(m_result->templates.size()));
 }
 
@@ -141,7 +141,7 @@ void TemplatePanel::activateTemplate(int id)
     if (!m_result || id < 0 || size_t(id) >= m_result->templates.size())
         return;
     const TemplateInfo &t = m_result->templates[size_t(id)];
-    const QString label = tr("%1 · %n line(s)", nullptr, int(t.count)).arg(templateLabel(id));
+    const QString label = tr("%1 · %2 lines").arg(templateLabel(id), QLocale().toString(t.count));
     Q_EMIT templateActivated(label, m_result->linesOf(id));
 }
 
