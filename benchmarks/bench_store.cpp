@@ -234,7 +234,9 @@ int main(int argc, char **argv)
     {
         auto db = store.connection();
         QSqlQuery plan(*db);
-        plan.exec(QStringLiteral("EXPLAIN QUERY PLAN SELECT id FROM pairs INDEXED BY pairs_open_order WHERE NOT EXISTS"
+        // The same statement as Store::nextOpenPair's preferred walk.
+        plan.exec(QStringLiteral("EXPLAIN QUERY PLAN SELECT id FROM pairs INDEXED BY pairs_open_order"
+                                 " WHERE (vote_count, id) <= (10, 5000) AND NOT EXISTS"
                                  " (SELECT 1 FROM comparisons c WHERE c.annotator_id = 1 AND c.pair_id = pairs.id)"
                                  " ORDER BY vote_count, id LIMIT 1"));
         out << "query plan of nextOpenPair:";

@@ -20,6 +20,10 @@
 
 namespace lab {
 
+namespace storesql {
+struct Outcome;
+}
+
 class Store
 {
 public:
@@ -125,6 +129,9 @@ private:
     Status backUpBeforeMigrating(const QSqlDatabase &db, int oldVersion);
     // Runs one statement on this thread's connection; errors name the database and `what`.
     Result<QSqlQuery> exec(const QString &what, const QString &sql, const QVariantList &binds = {});
+    // Runs a statement that yields at most one interesting row through this connection's cache of
+    // prepared statements (writes, existence checks, counts), and finishes it.
+    Result<storesql::Outcome> step(const QString &what, const QString &sql, const QVariantList &binds = {});
 
     QString m_path;
     QString m_backupPath;

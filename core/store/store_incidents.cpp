@@ -106,7 +106,7 @@ Result<qint64> Store::addIncident(const IncidentRecord &incident)
                         .arg(m_path, incident.source));
     qint64 id = 0;
     Status status = transaction([&]() -> Status {
-        auto q = exec(tr("add incident \"%1\"").arg(incident.title),
+        auto q = step(tr("add incident \"%1\"").arg(incident.title),
                       QStringLiteral("INSERT INTO incidents (title, origin, source, kind, log_format,"
                                      " status, seed, ground_truth, created_at)"
                                      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
@@ -117,7 +117,7 @@ Result<qint64> Store::addIncident(const IncidentRecord &incident)
                        jsonText(incident.groundTruth), timeText(incident.createdAt)});
         if (!q.ok())
             return fail(q.error());
-        id = q->lastInsertId().toLongLong();
+        id = q->lastInsertId;
         return {};
     });
     if (!status.ok())
@@ -156,10 +156,9 @@ Result<qint64> Store::countIncidents(const IncidentFilter &filter)
 {
     QVariantList binds;
     const QString sql = QStringLiteral("SELECT COUNT(*) FROM incidents") + whereFor(filter, binds);
-    auto q = exec(tr("count incidents"), sql, binds);
+    auto q = step(tr("count incidents"), sql, binds);
     if (!q.ok())
         return fail(q.error());
-    q->next();
     return q->value(0).toLongLong();
 }
 
@@ -168,11 +167,11 @@ Status Store::setIncidentStatus(qint64 id, const QString &status)
     if (status.isEmpty())
         return fail(tr("database %1: incident status cannot be empty").arg(m_path));
     return transaction([&]() -> Status {
-        auto q = exec(tr("set the status of incident %1").arg(id),
+        auto q = step(tr("set the status of incident %1").arg(id),
                       QStringLiteral("UPDATE incidents SET status = ? WHERE id = ?"), {status, id});
         if (!q.ok())
             return fail(q.error());
-        if (q->numRowsAffected() != 1)
+        if (q->rowsAffected != 1)
             return fail(tr("database %1 has no incident %2").arg(m_path).arg(id));
         return {};
     });
@@ -181,12 +180,12 @@ Status Store::setIncidentStatus(qint64 id, const QString &status)
 Status Store::setGroundTruth(qint64 id, const QJsonObject &groundTruth)
 {
     return transaction([&]() -> Status {
-        auto q = exec(tr("set the ground truth of incident %1").arg(id),
+        auto q = step(tr("set the ground truth of incident %1").arg(id),
                       QStringLiteral("UPDATE incidents SET ground_truth = ? WHERE id = ?"),
                       {jsonText(groundTruth), id});
         if (!q.ok())
             return fail(q.error());
-        if (q->numRowsAffected() != 1)
+        if (q->rowsAffected != 1)
             return fail(tr("database %1 has no incident %2").arg(m_path).arg(id));
         return {};
     });
@@ -195,11 +194,11 @@ Status Store::setGroundTruth(qint64 id, const QJsonObject &groundTruth)
 Status Store::removeIncident(qint64 id)
 {
     return transaction([&]() -> Status {
-        auto q = exec(tr("remove incident %1").arg(id),
+        auto q = step(tr("remove incident %1").arg(id),
                       QStringLiteral("DELETE FROM incidents WHERE id = ?"), {id});
         if (!q.ok())
             return fail(q.error());
-        if (q->numRowsAffected() != 1)
+        if (q->rowsAffected != 1)
             return fail(tr("database %1 has no incident %2").arg(m_path).arg(id));
         return {};
     });
@@ -209,16 +208,15 @@ Result<qint64> Store::addLog(const StoredLog &log)
 {
     qint64 id = 0;
     Status status = transaction([&]() -> Status {
-        auto exists = exec(tr("add log \"%1\"").arg(log.name),
+        auto exists = step(tr("add log \"%1\"").arg(log.name),
                            QStringLiteral("SELECT 1 FROM incidents WHERE id = ?"), {log.incidentId});
         if (!exists.ok())
             return fail(exists.error());
-        if (!exists->next())
+        if (!exists->hasRow)
             return fail(tr("database %1: cannot add log \"%2\": there is no incident %3")
                             .arg(m_path, log.name)
                             .arg(log.incidentId));
-        exists->finish();
-        auto q = exec(tr("add log \"%1\"").arg(log.name),
+        auto q = step(tr("add log \"%1\"").arg(log.name),
                       QStringLiteral("INSERT INTO logs (incident_id, name, original_path, format,"
                                      " line_count, content) VALUES (?, ?, ?, ?, ?, ?)"),
                       {log.incidentId, textOrEmpty(log.name), textOrEmpty(log.originalPath),
@@ -226,7 +224,7 @@ Result<qint64> Store::addLog(const StoredLog &log)
                        textOrEmpty(log.content)});
         if (!q.ok())
             return fail(q.error());
-        id = q->lastInsertId().toLongLong();
+        id = q->lastInsertId;
         return {};
     });
     if (!status.ok())

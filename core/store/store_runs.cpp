@@ -69,7 +69,7 @@ Result<qint64> Store::addRun(const RunRecord &run)
                         .arg(m_path, run.status));
     qint64 id = 0;
     Status status = transaction([&]() -> Status {
-        auto q = exec(tr("add a %1 run").arg(run.kind),
+        auto q = step(tr("add a %1 run").arg(run.kind),
                       QStringLiteral("INSERT INTO runs (kind, status, config, started_at, finished_at,"
                                      " result, vote_snapshot, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
                       {run.kind, run.status, jsonText(run.config), timeOrNull(run.startedAt),
@@ -77,7 +77,7 @@ Result<qint64> Store::addRun(const RunRecord &run)
                        timeText({})});
         if (!q.ok())
             return fail(q.error());
-        id = q->lastInsertId().toLongLong();
+        id = q->lastInsertId;
         return {};
     });
     if (!status.ok())
@@ -92,14 +92,14 @@ Status Store::updateRun(const RunRecord &run)
                        "failed, stopped")
                         .arg(m_path, run.status));
     return transaction([&]() -> Status {
-        auto q = exec(tr("update run %1").arg(run.id),
+        auto q = step(tr("update run %1").arg(run.id),
                       QStringLiteral("UPDATE runs SET status = ?, started_at = ?, finished_at = ?,"
                                      " result = ?, vote_snapshot = ? WHERE id = ?"),
                       {run.status, timeOrNull(run.startedAt), timeOrNull(run.finishedAt),
                        jsonText(run.result), textOrEmpty(run.voteSnapshot), run.id});
         if (!q.ok())
             return fail(q.error());
-        if (q->numRowsAffected() != 1)
+        if (q->rowsAffected != 1)
             return fail(tr("database %1 has no run %2").arg(m_path).arg(run.id));
         return {};
     });
@@ -141,12 +141,11 @@ Status Store::appendMetrics(qint64 runId, const QVector<MetricPoint> &points)
     if (points.isEmpty())
         return {};
     return transaction([&]() -> Status {
-        auto exists = exec(tr("append metrics"), QStringLiteral("SELECT 1 FROM runs WHERE id = ?"), {runId});
+        auto exists = step(tr("append metrics"), QStringLiteral("SELECT 1 FROM runs WHERE id = ?"), {runId});
         if (!exists.ok())
             return fail(exists.error());
-        if (!exists->next())
+        if (!exists->hasRow)
             return fail(tr("database %1: cannot append metrics: there is no run %2").arg(m_path).arg(runId));
-        exists->finish();
 
         auto db = connection();
         if (!db.ok())
@@ -218,21 +217,20 @@ Result<qint64> Store::addAdapter(const AdapterRecord &adapter)
         return fail(tr("database %1: an adapter needs a name").arg(m_path));
     qint64 id = 0;
     Status status = transaction([&]() -> Status {
-        auto exists = exec(tr("add adapter \"%1\"").arg(adapter.name),
+        auto exists = step(tr("add adapter \"%1\"").arg(adapter.name),
                            QStringLiteral("SELECT 1 FROM adapters WHERE name = ?"), {adapter.name});
         if (!exists.ok())
             return fail(exists.error());
-        if (exists->next())
+        if (exists->hasRow)
             return fail(tr("database %1 already has an adapter named \"%2\"").arg(m_path, adapter.name));
-        exists->finish();
-        auto q = exec(tr("add adapter \"%1\"").arg(adapter.name),
+        auto q = step(tr("add adapter \"%1\"").arg(adapter.name),
                       QStringLiteral("INSERT INTO adapters (name, run_id, path, created_at, eval)"
                                      " VALUES (?, ?, ?, ?, ?)"),
                       {adapter.name, idOrNull(adapter.runId), textOrEmpty(adapter.path),
                        timeText(adapter.createdAt), jsonText(adapter.eval)});
         if (!q.ok())
             return fail(q.error());
-        id = q->lastInsertId().toLongLong();
+        id = q->lastInsertId;
         return {};
     });
     if (!status.ok())
@@ -279,17 +277,16 @@ Status Store::setActiveAdapter(qint64 id)
 {
     // Off then on in one transaction: readers never see two active adapters, nor none.
     return transaction([&]() -> Status {
-        auto exists = exec(tr("activate adapter %1").arg(id), QStringLiteral("SELECT 1 FROM adapters WHERE id = ?"), {id});
+        auto exists = step(tr("activate adapter %1").arg(id), QStringLiteral("SELECT 1 FROM adapters WHERE id = ?"), {id});
         if (!exists.ok())
             return fail(exists.error());
-        if (!exists->next())
+        if (!exists->hasRow)
             return fail(tr("database %1 has no adapter %2").arg(m_path).arg(id));
-        exists->finish();
-        auto off = exec(tr("activate adapter %1").arg(id),
+        auto off = step(tr("activate adapter %1").arg(id),
                         QStringLiteral("UPDATE adapters SET active = 0 WHERE active = 1 AND id <> ?"), {id});
         if (!off.ok())
             return fail(off.error());
-        auto on = exec(tr("activate adapter %1").arg(id),
+        auto on = step(tr("activate adapter %1").arg(id),
                        QStringLiteral("UPDATE adapters SET active = 1, activated_at = ? WHERE id = ?"),
                        {timeText({}), id});
         return on.ok() ? Status() : Status(fail(on.error()));
@@ -299,7 +296,7 @@ Status Store::setActiveAdapter(qint64 id)
 Status Store::clearActiveAdapter()
 {
     return transaction([&]() -> Status {
-        auto q = exec(tr("switch back to the base model"),
+        auto q = step(tr("switch back to the base model"),
                       QStringLiteral("UPDATE adapters SET active = 0 WHERE active = 1"));
         return q.ok() ? Status() : Status(fail(q.error()));
     });
@@ -319,11 +316,11 @@ Result<std::optional<AdapterRecord>> Store::activeAdapter()
 Status Store::setAdapterEval(qint64 id, const QJsonObject &eval)
 {
     return transaction([&]() -> Status {
-        auto q = exec(tr("store the evaluation of adapter %1").arg(id),
+        auto q = step(tr("store the evaluation of adapter %1").arg(id),
                       QStringLiteral("UPDATE adapters SET eval = ? WHERE id = ?"), {jsonText(eval), id});
         if (!q.ok())
             return fail(q.error());
-        if (q->numRowsAffected() != 1)
+        if (q->rowsAffected != 1)
             return fail(tr("database %1 has no adapter %2").arg(m_path).arg(id));
         return {};
     });

@@ -25,6 +25,17 @@ QString timeText(const QDateTime &time); // invalid: now
 QVariant timeOrNull(const QDateTime &time);
 QDateTime timeFrom(const QVariant &value);
 
+// What Store::step() reports about a statement it ran and finished.
+struct Outcome
+{
+    bool hasRow = false;
+    QVariantList row; // the first row, if any
+    qint64 lastInsertId = 0;
+    qint64 rowsAffected = 0;
+
+    QVariant value(int column) const { return column < row.size() ? row.at(column) : QVariant(); }
+};
+
 QString jsonText(const QJsonObject &object);
 QString jsonText(const QStringList &list);
 QJsonObject jsonObjectFrom(const QVariant &value);

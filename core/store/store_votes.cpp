@@ -2,6 +2,8 @@
 #include "core/store/store.h"
 #include "core/store/store_sql.h"
 
+#include <limits>
+
 namespace lab {
 
 using namespace storesql;
@@ -83,16 +85,15 @@ Result<qint64> Store::addExplanation(const ExplanationRecord &explanation)
                         .arg(explanation.incidentId));
     qint64 id = 0;
     Status status = transaction([&]() -> Status {
-        auto exists = exec(tr("add an explanation"), QStringLiteral("SELECT 1 FROM incidents WHERE id = ?"),
+        auto exists = step(tr("add an explanation"), QStringLiteral("SELECT 1 FROM incidents WHERE id = ?"),
                            {explanation.incidentId});
         if (!exists.ok())
             return fail(exists.error());
-        if (!exists->next())
+        if (!exists->hasRow)
             return fail(tr("database %1: cannot add an explanation: there is no incident %2")
                             .arg(m_path)
                             .arg(explanation.incidentId));
-        exists->finish();
-        auto q = exec(tr("add an explanation to incident %1").arg(explanation.incidentId),
+        auto q = step(tr("add an explanation to incident %1").arg(explanation.incidentId),
                       QStringLiteral("INSERT INTO explanations (incident_id, text, style, model,"
                                      " adapter_id, meta, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"),
                       {explanation.incidentId, explanation.text, textOrEmpty(explanation.style),
@@ -100,7 +101,7 @@ Result<qint64> Store::addExplanation(const ExplanationRecord &explanation)
                        jsonText(explanation.meta), timeText(explanation.createdAt)});
         if (!q.ok())
             return fail(q.error());
-        id = q->lastInsertId().toLongLong();
+        id = q->lastInsertId;
         return {};
     });
     if (!status.ok())
@@ -144,36 +145,34 @@ Result<qint64> Store::addPair(const PairRecord &pair)
                         .arg(pair.explanationA));
     qint64 id = 0;
     Status status = transaction([&]() -> Status {
-        auto owners = exec(tr("add a pair"),
-                           QStringLiteral("SELECT id, incident_id FROM explanations WHERE id IN (?, ?)"),
-                           {pair.explanationA, pair.explanationB});
+        // One row: how many of the two exist, and one that belongs to another incident, if any.
+        auto owners = step(tr("add a pair"),
+                           QStringLiteral("SELECT COUNT(*), MIN(CASE WHEN incident_id <> ? THEN id END),"
+                                          " MIN(CASE WHEN incident_id <> ? THEN incident_id END)"
+                                          " FROM explanations WHERE id IN (?, ?)"),
+                           {pair.incidentId, pair.incidentId, pair.explanationA, pair.explanationB});
         if (!owners.ok())
             return fail(owners.error());
-        int found = 0;
-        while (owners->next()) {
-            ++found;
-            if (owners->value(1).toLongLong() != pair.incidentId)
-                return fail(tr("database %1: cannot pair explanation %2 with incident %3: it "
-                               "explains incident %4")
-                                .arg(m_path)
-                                .arg(owners->value(0).toLongLong())
-                                .arg(pair.incidentId)
-                                .arg(owners->value(1).toLongLong()));
-        }
-        owners->finish();
-        if (found != 2)
+        if (owners->value(0).toLongLong() != 2)
             return fail(tr("database %1: cannot add a pair: explanation %2 or %3 does not exist")
                             .arg(m_path)
                             .arg(pair.explanationA)
                             .arg(pair.explanationB));
-        auto q = exec(tr("add a pair"),
+        if (!owners->value(1).isNull())
+            return fail(tr("database %1: cannot pair explanation %2 with incident %3: it "
+                           "explains incident %4")
+                            .arg(m_path)
+                            .arg(owners->value(1).toLongLong())
+                            .arg(pair.incidentId)
+                            .arg(owners->value(2).toLongLong()));
+        auto q = step(tr("add a pair"),
                       QStringLiteral("INSERT INTO pairs (incident_id, explanation_a, explanation_b,"
                                      " gold, created_at) VALUES (?, ?, ?, ?, ?)"),
                       {pair.incidentId, pair.explanationA, pair.explanationB, pair.gold ? 1 : 0,
                        timeText(pair.createdAt)});
         if (!q.ok())
             return fail(q.error());
-        id = q->lastInsertId().toLongLong();
+        id = q->lastInsertId;
         return {};
     });
     if (!status.ok())
@@ -224,7 +223,7 @@ Result<AnnotatorRecord> Store::ensureAnnotator(const QString &name, const QStrin
         return fail(tr("database %1: an annotator needs a name").arg(m_path));
     AnnotatorRecord record;
     Status status = transaction([&]() -> Status {
-        auto insert = exec(tr("add annotator \"%1\"").arg(trimmed),
+        auto insert = step(tr("add annotator \"%1\"").arg(trimmed),
                            QStringLiteral("INSERT INTO annotators (name, kind, created_at) VALUES (?, ?, ?)"
                                           " ON CONFLICT (name) DO NOTHING"),
                            {trimmed, kind.isEmpty() ? QString(kAnnotatorHuman) : kind, timeText({})});
@@ -276,21 +275,20 @@ Result<qint64> Store::recordVote(const VoteRecord &vote)
     qint64 id = 0;
     Status status = transaction([&]() -> Status {
         // Named checks first: a bare "FOREIGN KEY constraint failed" tells the user nothing.
-        auto check = exec(tr("record a vote"),
-                          QStringLiteral("SELECT (SELECT COUNT(*) FROM pairs WHERE id = ?),"
-                                         " (SELECT COUNT(*) FROM annotators WHERE id = ?)"),
-                          {vote.pairId, vote.annotatorId});
-        if (!check.ok())
-            return fail(check.error());
-        check->next();
-        if (check->value(0).toLongLong() == 0)
+        auto pairExists = step(tr("record a vote"), QStringLiteral("SELECT 1 FROM pairs WHERE id = ?"), {vote.pairId});
+        if (!pairExists.ok())
+            return fail(pairExists.error());
+        if (!pairExists->hasRow)
             return fail(tr("database %1: cannot record a vote: there is no pair %2").arg(m_path).arg(vote.pairId));
-        if (check->value(1).toLongLong() == 0)
+        auto annotatorExists = step(tr("record a vote"), QStringLiteral("SELECT 1 FROM annotators WHERE id = ?"),
+                                    {vote.annotatorId});
+        if (!annotatorExists.ok())
+            return fail(annotatorExists.error());
+        if (!annotatorExists->hasRow)
             return fail(tr("database %1: cannot record a vote: there is no annotator %2")
                             .arg(m_path)
                             .arg(vote.annotatorId));
-        check->finish();
-        auto q = exec(tr("record the vote of annotator %1 on pair %2").arg(vote.annotatorId).arg(vote.pairId),
+        auto q = step(tr("record the vote of annotator %1 on pair %2").arg(vote.annotatorId).arg(vote.pairId),
                       QStringLiteral("INSERT INTO comparisons (pair_id, annotator_id, shown_left, choice,"
                                      " tags, rationale, guideline_version, created_at)"
                                      " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
@@ -304,14 +302,13 @@ Result<qint64> Store::recordVote(const VoteRecord &vote)
                        textOrEmpty(vote.guidelineVersion), timeText(vote.createdAt)});
         if (!q.ok())
             return fail(q.error());
-        q->finish();
         // lastInsertId() is not the row's id when the upsert updated an existing vote.
-        auto row = exec(tr("record a vote"),
+        auto row = step(tr("record a vote"),
                         QStringLiteral("SELECT id FROM comparisons WHERE annotator_id = ? AND pair_id = ?"),
                         {vote.annotatorId, vote.pairId});
         if (!row.ok())
             return fail(row.error());
-        if (!row->next())
+        if (!row->hasRow)
             return fail(tr("database %1: the vote on pair %2 was not stored").arg(m_path).arg(vote.pairId));
         id = row->value(0).toLongLong();
         return {};
@@ -353,10 +350,9 @@ Result<QVector<VoteRecord>> Store::votes(const VoteFilter &filter)
 
 Result<qint64> Store::countVotes()
 {
-    auto q = exec(tr("count votes"), QStringLiteral("SELECT COUNT(*) FROM comparisons"));
+    auto q = step(tr("count votes"), QStringLiteral("SELECT COUNT(*) FROM comparisons"));
     if (!q.ok())
         return fail(q.error());
-    q->next();
     return q->value(0).toLongLong();
 }
 
@@ -395,12 +391,23 @@ Result<std::optional<PairRecord>> Store::nextOpenPair(qint64 annotatorId)
     // kPreferredCandidates so that an annotator who has seen nearly everything does not probe
     // every pair.
     constexpr qint64 kPreferredCandidates = 2000;
+    // The last preferred candidate bounds the walk (a subquery with LIMIT would materialize all
+    // 2,000 rows even when the first one is open).
+    auto bound = step(what,
+                      QStringLiteral("SELECT vote_count, id FROM pairs INDEXED BY pairs_open_order"
+                                     " ORDER BY vote_count, id LIMIT 1 OFFSET ?"),
+                      {kPreferredCandidates - 1});
+    if (!bound.ok())
+        return fail(bound.error());
+    const QVariant boundVotes = bound->hasRow ? bound->value(0) : QVariant(std::numeric_limits<qint64>::max());
+    const QVariant boundId = bound->hasRow ? bound->value(1) : QVariant(std::numeric_limits<qint64>::max());
     auto preferred = storesql::run(*db, m_path, what,
-                         QStringLiteral("SELECT p.id FROM (SELECT id, vote_count FROM pairs INDEXED BY pairs_open_order"
-                                        " ORDER BY vote_count, id LIMIT ?) p WHERE NOT EXISTS"
-                                        " (SELECT 1 FROM comparisons c WHERE c.annotator_id = ? AND c.pair_id = p.id)"
-                                        " ORDER BY p.vote_count, p.id LIMIT 1"),
-                         {kPreferredCandidates, annotatorId});
+                                   QStringLiteral("SELECT id FROM pairs INDEXED BY pairs_open_order"
+                                                  " WHERE (vote_count, id) <= (?, ?) AND NOT EXISTS"
+                                                  " (SELECT 1 FROM comparisons c WHERE c.annotator_id = ?"
+                                                  " AND c.pair_id = pairs.id)"
+                                                  " ORDER BY vote_count, id LIMIT 1"),
+                                   {boundVotes, boundId, annotatorId});
     if (!preferred.ok())
         return fail(preferred.error());
     {
