@@ -4,12 +4,9 @@
 #include <QFileInfo>
 #include <QStandardPaths>
 
-#if __has_include("core/synth/demo_project.h")
 #include "core/synth/demo_project.h"
-#define LAB_HAVE_DEMO_PROJECT 1
-#else
-#define LAB_HAVE_DEMO_PROJECT 0
-#endif
+
+#include <QFile>
 
 namespace lab {
 
@@ -51,11 +48,6 @@ DemoProjectJob::~DemoProjectJob()
     m_thread.wait();
 }
 
-bool DemoProjectJob::isAvailable()
-{
-    return LAB_HAVE_DEMO_PROJECT;
-}
-
 QString DemoProjectJob::defaultPath()
 {
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/demo/demo.lab");
@@ -81,13 +73,19 @@ void DemoProjectJob::cancel()
 void DemoProjectWorker::run(quint64 generation, const QString &path, quint64 seed,
                             std::shared_ptr<std::atomic_bool> cancel)
 {
-    if (!QDir().mkpath(QFileInfo(path).absolutePath())) {
-        Q_EMIT done(generation, tr("Cannot create the folder %1").arg(QFileInfo(path).absolutePath()), false);
+    const QString folder = QFileInfo(path).absolutePath();
+    if (!QDir().mkpath(folder)) {
+        Q_EMIT done(generation, tr("Cannot create the folder %1").arg(QDir::toNativeSeparators(folder)), false);
         return;
     }
-#if LAB_HAVE_DEMO_PROJECT
+    // Built under a temporary name and renamed when complete, so that a cancelled or failed
+    // build never leaves a half-filled project where the next start would open it.
+    const QString partial = path + QStringLiteral(".part");
+    const QStringList sqliteSuffixes = {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")};
+    for (const QString &suffix : sqliteSuffixes)
+        QFile::remove(partial + suffix);
     int lastPercent = -1;
-    const auto result = createDemoProject(path, seed, [&](qint64 done, qint64 total) {
+    const auto result = synth::createDemoProject(partial, seed, [&](qint64 done, qint64 total) {
         const int percent = total > 0 ? int(done * 100 / total) : 0;
         if (percent != lastPercent) {
             lastPercent = percent;
@@ -95,15 +93,20 @@ void DemoProjectWorker::run(quint64 generation, const QString &path, quint64 see
         }
         return !cancel->load();
     });
-    if (cancel->load())
-        Q_EMIT done(generation, QString(), true);
-    else
-        Q_EMIT done(generation, result.ok() ? QString() : result.error(), false);
-#else
-    Q_UNUSED(seed);
-    Q_UNUSED(cancel);
-    Q_EMIT done(generation, tr("This build has no demo project generator."), false);
-#endif
+    if (cancel->load() || !result.ok()) {
+        for (const QString &suffix : sqliteSuffixes)
+            QFile::remove(partial + suffix);
+        Q_EMIT done(generation, cancel->load() ? QString() : result.error(), cancel->load());
+        return;
+    }
+    for (const QString &suffix : sqliteSuffixes) {
+        QFile::remove(path + suffix);
+        if (QFileInfo::exists(partial + suffix) && !QFile::rename(partial + suffix, path + suffix)) {
+            Q_EMIT done(generation, tr("Cannot move the demo project to %1").arg(QDir::toNativeSeparators(path)), false);
+            return;
+        }
+    }
+    Q_EMIT done(generation, QString(), false);
 }
 
 } // namespace lab

@@ -15,11 +15,9 @@ public:
     explicit DemoProjectJob(QObject *parent = nullptr);
     ~DemoProjectJob() override;
 
-    // False when this build's core has no demo-project generator.
-    static bool isAvailable();
     // <AppDataLocation>/demo/demo.lab
     static QString defaultPath();
-    static constexpr quint64 kDefaultSeed = 42;
+    static constexpr quint64 kDefaultSeed = 1;
 
     void start(const QString &path, quint64 seed = kDefaultSeed);
     void cancel();

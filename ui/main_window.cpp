@@ -134,9 +134,6 @@ QWidget *MainWindow::createWelcomePage()
                                             tr("Synthetic incidents from Spark, DLT, Kubernetes, S3 and apps, built on first use"), page);
     openDemo->setObjectName(QStringLiteral("welcomeOpenDemo"));
     openDemo->setIcon(icon(IconId::Demo));
-    openDemo->setEnabled(DemoProjectJob::isAvailable());
-    if (!DemoProjectJob::isAvailable())
-        openDemo->setToolTip(tr("This build has no demo project generator."));
     connect(openDemo, &QCommandLinkButton::clicked, this, &MainWindow::openDemoProject);
 
     auto *recentButton = new QToolButton(page);
@@ -184,7 +181,7 @@ void MainWindow::createActions()
     connect(m_openProjectAction, &QAction::triggered, this, &MainWindow::showOpenProjectDialog);
 
     m_openDemoAction = new QAction(icon(IconId::Demo), tr("Open &Demo Project"), this);
-    m_openDemoAction->setEnabled(DemoProjectJob::isAvailable());
+    m_openDemoAction->setStatusTip(tr("Open the synthetic demo project, building it on first use"));
     connect(m_openDemoAction, &QAction::triggered, this, &MainWindow::openDemoProject);
 
     m_closeLogAction = new QAction(tr("&Close Log"), this);
@@ -622,6 +619,7 @@ void MainWindow::openDemoProject()
     auto *dialog = new QProgressDialog(tr("Building the demo project…"), tr("Cancel"), 0, 100, this);
     dialog->setWindowTitle(tr("Demo Project"));
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowModality(Qt::WindowModal); // the event loop keeps running: the window repaints
     dialog->setMinimumDuration(0);
     dialog->setAutoClose(false);
     dialog->setAutoReset(false);

@@ -4,6 +4,8 @@
 #include "core/logs/log_file.h"
 #include "core/store/store.h"
 #include "shared_data.h"
+#include "core/synth/demo_project.h"
+#include "ui/demo_project_job.h"
 #include "ui/incident_list_view.h"
 #include "ui/incident_table_model.h"
 #include "ui/log_text_view.h"
@@ -19,7 +21,10 @@
 #include <QLineEdit>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QCommandLinkButton>
+#include <QProgressDialog>
 #include <QSplitter>
+#include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -250,6 +255,30 @@ private Q_SLOTS:
         QCOMPARE(QApplication::focusWidget(), static_cast<QWidget *>(window.logView()->textView()));
         QTest::keyClick(&window, Qt::Key_F, Qt::ControlModifier);
         QCOMPARE(QApplication::focusWidget(), static_cast<QWidget *>(window.logView()->searchEdit()));
+    }
+
+    void demoProjectIsBuiltInTheBackgroundAndOpened()
+    {
+        QStandardPaths::setTestModeEnabled(true); // AppDataLocation under ~/.qttest
+        const QString path = DemoProjectJob::defaultPath();
+        for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
+            QFile::remove(path + suffix);
+        auto settings = newSettings(QStringLiteral("demo.ini"));
+        MainWindow window(*settings);
+        window.show();
+        window.openInitial({});
+        QSignalSpy loaded(window.incidentList(), &IncidentListView::loaded);
+        auto *button = window.findChild<QCommandLinkButton *>(QStringLiteral("welcomeOpenDemo"));
+        QVERIFY(button && button->isVisible());
+        QTest::mouseClick(button, Qt::LeftButton);
+        // The build runs on its own thread while a progress dialog shows.
+        QVERIFY(window.findChild<QProgressDialog *>());
+        QVERIFY(loaded.wait(180000));
+        QCOMPARE(loaded.first().first().toLongLong(), qint64(synth::kDemoIncidents));
+        QVERIFY(QFileInfo::exists(path));
+        QVERIFY(!QFileInfo::exists(path + QStringLiteral(".part")));
+        QCOMPARE(window.store()->path(), path);
+        QVERIFY(window.incidentList()->kindCombo()->count() > 10); // many root-cause kinds
     }
 
     void windowStateAndRecentFilesSurviveARestart()
