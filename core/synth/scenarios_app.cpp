@@ -45,8 +45,9 @@ public:
                                          + threads.at(int(m_s.rng.uniform(0, threads.size() - 1))) + QStringLiteral("] ") + logger + QStringLiteral(": ") + msg);
         }
         case AppFormat::Json: {
-            QString out = jsonLine({{QStringLiteral("level"), lvl.toLower()}, {QStringLiteral("ts"), isoTime(t, 3)},
-                                    {QStringLiteral("caller"), logger}, {QStringLiteral("msg"), msg}});
+            // Go's log/slog JSON handler.
+            QString out = jsonLine({{QStringLiteral("time"), isoTime(t, 3)}, {QStringLiteral("level"), lvl.toUpper()},
+                                    {QStringLiteral("msg"), msg}, {QStringLiteral("caller"), logger}});
             if (extra.size() > 0) {
                 out.chop(1);
                 out += QLatin1Char(',') + jsonLine(extra).mid(1);
@@ -54,8 +55,8 @@ public:
             return m_s.log.add(role, out);
         }
         case AppFormat::Plain:
-            return m_s.log.add(role, isoTime(t, 3) + QLatin1Char(' ') + lvl.toUpper().leftJustified(5) + QLatin1Char(' ') + m_service
-                                         + QStringLiteral("[") + QString::number(m_pid) + QStringLiteral("]: ") + msg);
+            // A Node worker's plain console output (winston's simple format with a timestamp).
+            return m_s.log.add(role, QLatin1Char('[') + isoTime(t, 3) + QStringLiteral("] ") + lvl.toLower() + QStringLiteral(": ") + msg);
         case AppFormat::Syslog:
             return m_s.log.add(role, syslogTime(t) + QLatin1Char(' ') + m_host + QLatin1Char(' ') + logger + QStringLiteral(": ") + msg);
         }

@@ -70,11 +70,12 @@ public:
                qint64 lo = 5, qint64 hi = 3000)
     {
         m_s.log.advance(lo, hi);
-        QString line = jsonLine({{QStringLiteral("ts"), isoTime(m_s.log.now(), 3)},
-                                 {QStringLiteral("level"), QString::fromLatin1(level)},
+        // python-json-logger with a renamed time field, as most Python services configure it.
+        QString line = jsonLine({{QStringLiteral("timestamp"), isoTime(m_s.log.now(), 3)},
+                                 {QStringLiteral("level"), QString::fromLatin1(level).toUpper()},
                                  {QStringLiteral("logger"), logger},
                                  {QStringLiteral("service"), m_service},
-                                 {QStringLiteral("msg"), msg}});
+                                 {QStringLiteral("message"), msg}});
         if (extra.size() > 0) {
             line.chop(1);
             const QString tail = jsonLine(extra);
