@@ -85,9 +85,12 @@ LogView::LogView(QWidget *parent) : QWidget(parent), m_search(new LogSearch(this
     });
     connect(m_search, &LogSearch::progress, m_searchProgress, &QProgressBar::setValue);
     connect(m_search, &LogSearch::finished, this, [this](qint64 hits, bool cancelled) {
-        if (m_jumpOnFirstHit && hits > 0)
-            m_text->setCurrentLine(m_search->hits().front()); // none after the cursor: wrap
-        m_jumpOnFirstHit = false;
+        // A cancelled search is usually being replaced by a new one, whose jump must survive.
+        if (!cancelled) {
+            if (m_jumpOnFirstHit && hits > 0)
+                m_text->setCurrentLine(m_search->hits().front()); // none after the cursor: wrap
+            m_jumpOnFirstHit = false;
+        }
         m_searchProgress->hide();
         m_cancelSearchButton->hide();
         updateHitLabel();
@@ -473,11 +476,11 @@ void LogView::restartSearch()
         return;
     }
     m_searchedWhileIndexing = m_file->isIndexing();
+    m_search->start(m_file, m_text->rowMap(), m_text->rowCount(), re); // cancels the previous one
     m_jumpOnFirstHit = true;
     m_searchProgress->setValue(0);
     m_searchProgress->show();
     m_cancelSearchButton->show();
-    m_search->start(m_file, m_text->rowMap(), m_text->rowCount(), re);
     updateHitLabel();
 }
 

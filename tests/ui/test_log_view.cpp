@@ -161,6 +161,25 @@ private Q_SLOTS:
         QCOMPARE(view.hitCount(), literalCount);
     }
 
+    void searchStartedWhileIndexingLandsOnTheFirstHit()
+    {
+        LAB_REQUIRE_SHARED(path, "loghub/Hadoop/Hadoop_2k.log");
+        const QStringList lines = readLines(path);
+        const QList<qint64> expected = matchingLines(lines, QRegularExpression(QStringLiteral("Retrying connect")));
+        QVERIFY(!expected.isEmpty());
+        for (int round = 0; round < 5; ++round) {
+            LogView view;
+            view.show();
+            QVERIFY(view.openFile(path).ok());
+            view.setSearch(QStringLiteral("Retrying connect")); // whatever indexing has reached
+            QVERIFY(QTest::qWaitFor([&] { return view.logFile()->isIndexed() && !view.isSearching(); }, 10000));
+            QTest::qWait(50); // indexingFinished may still be queued
+            QVERIFY(!view.isSearching());
+            QCOMPARE(view.hitCount(), qint64(expected.size()));
+            QCOMPARE(view.currentLine(), expected.first());
+        }
+    }
+
     void invalidPatternIsReportedNotSearched()
     {
         LAB_REQUIRE_SHARED(path, "loghub/Hadoop/Hadoop_2k.log");
