@@ -1,6 +1,5 @@
 #include "cli_output.h"
 
-#include <QCoreApplication>
 #include <QJsonDocument>
 #include <cstdio>
 #include <unistd.h>
@@ -43,11 +42,11 @@ int parseOrExit(QCommandLineParser &parser, const QString &command, const QStrin
                         + QStringLiteral(" --help)"),
                     kExitUsage);
     if (parser.isSet(help)) {
+        // QCommandLineParser names the binary as it was started; show the full command instead.
         QString text = parser.helpText();
-        // QCommandLineParser names the binary; show the full command instead.
-        text.replace(QStringLiteral("Usage: ") + QCoreApplication::applicationFilePath(),
-                     QStringLiteral("Usage: rlhf-lab-cli ") + command);
-        text.replace(QStringLiteral("Usage: rlhf-lab-cli"), QStringLiteral("Usage: rlhf-lab-cli"));
+        const qsizetype usageEnd = text.indexOf(QLatin1String(" [options]"));
+        if (text.startsWith(QLatin1String("Usage: ")) && usageEnd > 0)
+            text.replace(0, usageEnd, QStringLiteral("Usage: rlhf-lab-cli ") + command);
         printOut(text);
         return kExitOk;
     }

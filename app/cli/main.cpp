@@ -3,7 +3,7 @@
 #include "command.h"
 
 #include "core/runtime/runtime_info.h"
-#include "core/runtime/thread_environment.h"
+#include "core/common/thread_environment.h"
 
 #include <QCoreApplication>
 #include <algorithm>

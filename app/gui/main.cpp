@@ -1,7 +1,7 @@
 // rlhf-lab: the desktop application. Builds the main window, hands it its settings and the
 // runtime facts, and opens what the command line names. Everything else lives in ui/.
 #include "core/runtime/runtime_info.h"
-#include "core/runtime/thread_environment.h"
+#include "core/common/thread_environment.h"
 #include "ui/log_view.h"
 #include "ui/main_window.h"
 

@@ -1,5 +1,6 @@
-#include "core/runtime/thread_environment.h"
+#include "core/common/thread_environment.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <string>
 #include <thread>
@@ -18,18 +19,22 @@ bool setIfUnset(const char *name, const std::string &value)
 }
 } // namespace
 
+bool setThreadEnvironment()
+{
+    const std::string n = std::to_string(std::max(1u, std::thread::hardware_concurrency()));
+    bool changed = false;
+    changed |= setIfUnset("OMP_NUM_THREADS", n);
+    changed |= setIfUnset("OPENBLAS_NUM_THREADS", n);
+    changed |= setIfUnset("OMP_WAIT_POLICY", "passive");
+    return changed;
+}
+
 void ensureThreadEnvironment(int argc, char **argv)
 {
     (void)argc;
     if (std::getenv("LAB_NO_REEXEC"))
         return;
-    const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
-    const std::string n = std::to_string(cores);
-    bool changed = false;
-    changed |= setIfUnset("OMP_NUM_THREADS", n);
-    changed |= setIfUnset("OPENBLAS_NUM_THREADS", n);
-    changed |= setIfUnset("OMP_WAIT_POLICY", "passive");
-    if (!changed)
+    if (!setThreadEnvironment())
         return;
     ::setenv("LAB_NO_REEXEC", "1", 1); // never loop, whatever happens below
     ::execv("/proc/self/exe", argv);
