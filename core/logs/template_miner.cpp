@@ -13,6 +13,7 @@ namespace {
 
 constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
 constexpr std::uint32_t kWildcardId = 0;
+constexpr size_t kMaxLeafScan = 512;
 
 // A multiply-xorshift hash over 8-byte little-endian words: tokens are short, and this runs once
 // per token. HashState lets the tokenizer hash while it looks for the token's end.
@@ -271,13 +272,21 @@ struct TemplateMiner::Impl
     // Drain's share of equal tokens leaves wildcards out, so a heavily masked message could fail
     // the threshold against its own template. Otherwise: the highest share of equal non-wildcard
     // tokens if it passes the threshold, ties to the template with more wildcards.
+    //
+    // Lines that never merge (free text, garbage) make a leaf grow with every line, and Drain's
+    // scan turns quadratic: 200,000 random lines took minutes. So only the newest kMaxLeafScan
+    // templates of a leaf are compared; real logs stay far below it (loghub: 120 templates in a
+    // whole file), so it changes nothing there.
     std::uint32_t bestMatch(std::uint32_t leaf) const
     {
         const size_t len = seq.size();
         std::uint32_t best = kNone, bestCover = kNone;
         long bestSim = -1, bestWild = -1, coverWild = 0;
         const std::uint32_t *s = seq.data();
-        for (std::uint32_t c : nodes[leaf].clusters) {
+        const std::vector<std::uint32_t> &all = nodes[leaf].clusters;
+        const size_t from = all.size() > kMaxLeafScan ? all.size() - kMaxLeafScan : 0;
+        for (size_t k = from; k < all.size(); ++k) {
+            const std::uint32_t c = all[k];
             const std::uint32_t *t = clusters[c].tokens.data();
             long sim = 0, wild = 0;
             for (size_t i = 0; i < len; ++i) {
