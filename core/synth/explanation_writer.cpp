@@ -47,10 +47,12 @@ QString generic(const Incident &incident, Rng &rng)
         QStringLiteral("Consider opening a ticket with the platform team and attaching the logs."),
         QStringLiteral("Try running it again, and if the problem persists, investigate further."),
     };
+    QStringList middle = middles;
+    rng.shuffle(middle);
     QString text = rng.pick(openers);
-    text += QLatin1Char(' ') + rng.pick(middles);
+    text += QLatin1Char(' ') + middle.at(0);
     if (rng.chance(0.5))
-        text += QLatin1Char(' ') + rng.pick(middles);
+        text += QLatin1Char(' ') + middle.at(1);
     return text + QLatin1Char(' ') + rng.pick(closers);
 }
 

@@ -194,17 +194,14 @@ void nullSequenceBy(Scenario &s, DltLog &L)
             QJsonObject{{QStringLiteral("flow_definition"), QJsonObject{{QStringLiteral("flow_type"), QStringLiteral("CHANGE")},
                                                                        {QStringLiteral("explain_text"), s.t("APPLY CHANGES INTO {target} FROM STREAM({source}) KEYS ({keys}) SEQUENCE BY {seq} STORED AS SCD TYPE 1")}}}},
             s.f.value(QStringLiteral("target")));
-    L.pad(s.take(0.4, 8));
+    L.pad(s.take(0.8, 8));
     L.flowStatus(Role::Noise, s.f.value(QStringLiteral("source")), "COMPLETED", s.rng.uniform(10000, 900000));
     L.pad(s.take(0.2, 2));
     L.flowStatus(Role::Noise, s.f.value(QStringLiteral("target")), "RUNNING", 0);
     L.flowFailed(s.f.value(QStringLiteral("target")), QStringLiteral("org.apache.spark.sql.AnalysisException"),
                  s.t("APPLY CHANGES INTO {target} failed: {nulls} rows from source '{source}' have a NULL value in the sequence_by column '{seq}'. Rows with a NULL sequencing value cannot be ordered; filter them or fill '{seq}' upstream."));
     L.updateFailed(s.f.value(QStringLiteral("target")));
-    L.pad(s.take(1.0));
-    // Every log carries at least one irrelevant warning for the noise style to blame.
-    for (int guard = 0; s.m.noiseBlame.isEmpty() && guard < 400; ++guard)
-        L.noise();
+    // The update stopped: nothing follows its FAILED event.
 
     s.truth.summary = s.t("The CDC feed {source} now carries {nulls} rows with NULL {seq}, the sequence_by column of APPLY CHANGES INTO {target}, so the flow fails.");
     s.truth.keyIdentifiers = s.t({"{target}", "{source}", "{seq}"});
@@ -246,7 +243,7 @@ void expectationFailure(Scenario &s, DltLog &L)
             QJsonObject{{QStringLiteral("flow_definition"), QJsonObject{{QStringLiteral("flow_type"), QStringLiteral("APPEND")},
                                                                        {QStringLiteral("expectations"), QJsonArray{QJsonObject{{QStringLiteral("name"), s.f.value(QStringLiteral("exp"))}, {QStringLiteral("action"), QStringLiteral("FAIL")}, {QStringLiteral("constraint"), s.f.value(QStringLiteral("rule"))}}}}}}},
             s.f.value(QStringLiteral("target")));
-    L.pad(s.take(0.45, 8));
+    L.pad(s.take(0.8, 8));
     const QJsonArray dq{QJsonObject{{QStringLiteral("name"), s.f.value(QStringLiteral("exp"))},
                                     {QStringLiteral("dataset"), s.f.value(QStringLiteral("target"))},
                                     {QStringLiteral("passed_records"), s.rng.uniform(1000, 900000)},
@@ -256,10 +253,7 @@ void expectationFailure(Scenario &s, DltLog &L)
     L.flowFailed(s.f.value(QStringLiteral("target")), QStringLiteral("com.databricks.pipelines.common.errors.DLTSparkException"),
                  s.t("[EXPECTATION_VIOLATION.VERBOSE_ALL] Flow '{target}' failed to meet the expectation. Violated expectations: '{exp}'. Input data: '{row}'. Expectation: {rule}."));
     L.updateFailed(s.f.value(QStringLiteral("target")));
-    L.pad(s.take(1.0));
-    // Every log carries at least one irrelevant warning for the noise style to blame.
-    for (int guard = 0; s.m.noiseBlame.isEmpty() && guard < 400; ++guard)
-        L.noise();
+    // The update stopped: nothing follows its FAILED event.
 
     s.truth.summary = s.t("Rows from {source} violate the expect_or_fail expectation {exp} ({rule}) on {target}, which fails the flow and the update.");
     s.truth.keyIdentifiers = s.t({"{exp}", "{target}"});
@@ -292,16 +286,13 @@ void concurrentAppend(Scenario &s, DltLog &L)
     s.f[QStringLiteral("user")] = s.rng.pick(QStringList{QStringLiteral("svc-etl"), QStringLiteral("jane.doe"), QStringLiteral("ops-bot"), QStringLiteral("m.garcia")}) + QStringLiteral("@acme.com");
     s.f[QStringLiteral("version")] = QString::number(s.rng.uniformInt(200, 90000));
     s.f[QStringLiteral("fake_job")] = s.f.value(QStringLiteral("domain")) + QStringLiteral("_nightly_compaction");
-    L.pad(s.take(0.45, 8));
+    L.pad(s.take(0.8, 8));
     L.flowStatus(Role::Noise, s.f.value(QStringLiteral("target")), "RUNNING", s.rng.uniform(1000, 900000));
     L.pad(s.take(0.2, 2));
     L.flowFailed(s.f.value(QStringLiteral("target")), QStringLiteral("io.delta.exceptions.ConcurrentAppendException"),
                  s.t("Files were added to partition [{partition}] by a concurrent update. Please try the operation again.\nConflicting commit: {\"timestamp\":%1,\"userName\":\"{user}\",\"operation\":\"WRITE\",\"operationParameters\":{\"mode\":\"Append\",\"partitionBy\":\"[\\\"event_date\\\"]\"},\"job\":{\"jobId\":\"{jobid}\",\"jobName\":\"{otherjob}\"},\"readVersion\":{version},\"isolationLevel\":\"WriteSerializable\",\"isBlindAppend\":true}").arg(s.log.now() - 4000));
     L.updateFailed(s.f.value(QStringLiteral("target")));
-    L.pad(s.take(1.0));
-    // Every log carries at least one irrelevant warning for the noise style to blame.
-    for (int guard = 0; s.m.noiseBlame.isEmpty() && guard < 400; ++guard)
-        L.noise();
+    // The update stopped: nothing follows its FAILED event.
 
     s.truth.summary = s.t("Job {otherjob} (run by {user}) appended files to partition {partition} of {target} while the pipeline was writing it; Delta's optimistic concurrency rejected the pipeline's commit.");
     s.truth.keyIdentifiers = s.t({"{target}", "{otherjob}", "{partition}"});
@@ -332,6 +323,9 @@ void writeDltScenario(Scenario &s, IncidentKind kind)
     DltLog L(s);
     L.startup();
     L.pad(s.take(0.1, 2));
+    // Every log carries at least one irrelevant warning for the noise style to blame.
+    for (int guard = 0; s.m.noiseBlame.isEmpty() && guard < 400; ++guard)
+        L.noise();
     switch (kind) {
     case IncidentKind::DltNullSequenceBy: nullSequenceBy(s, L); break;
     case IncidentKind::DltExpectationFailure: expectationFailure(s, L); break;

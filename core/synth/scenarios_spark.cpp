@@ -20,6 +20,8 @@ public:
         m_stage = s.rng.uniformInt(2, 40);
         m_tid = s.rng.uniformInt(100, 9000);
         m_broadcast = s.rng.uniformInt(3, 60);
+        m_finishedTid = m_tid - s.rng.uniformInt(40, 80);
+        m_finished = s.rng.uniformInt(1, m_partitions / 2);
         m_partitions = s.rng.pick(std::vector<int>{64, 128, 200, 400, 800, 1600});
         m_driverIp = s.rng.privateIp();
         m_callSite = s.rng.pick(QStringList{QStringLiteral("save at NativeMethodAccessorImpl.java:0"),
@@ -112,8 +114,10 @@ public:
             break;
         case 4: case 5: case 6: case 7:
             info(QStringLiteral("TaskSetManager"), QStringLiteral("Finished task %1.0 in stage %2.0 (TID %3) in %4 ms on %5 (executor %6) (%7/%8)")
-                                                       .arg(p).arg(m_stage).arg(m_tid - r.uniform(0, 40)).arg(r.uniform(180, 45000)).arg(e.second, e.first)
-                                                       .arg(r.uniform(1, m_partitions - 1)).arg(m_partitions));
+                                                       .arg(p).arg(m_stage).arg(m_finishedTid).arg(r.uniform(180, 45000)).arg(e.second, e.first)
+                                                       .arg(std::min(m_finished, m_partitions - 1)).arg(m_partitions));
+            m_finishedTid += r.uniformInt(1, 3);
+            m_finished += r.uniformInt(1, 4);
             break;
         case 8:
             info(QStringLiteral("BlockManagerInfo"), QStringLiteral("Added broadcast_%1_piece0 in memory on %2:%3 (size: %4.%5 KiB, free: %6.%7 GiB)")
@@ -179,6 +183,35 @@ public:
             noise();
     }
 
+    // After the abort nothing runs any more: the stage's other tasks are killed and the
+    // application shuts down. Takes about `n` lines.
+    void shutdown(int n)
+    {
+        Rng &r = m_s.rng;
+        const int killed = std::clamp(n / 3, 2, 8);
+        for (int i = 0; i < killed; ++i) {
+            const auto e = executor();
+            line(Role::Symptom, "WARN", QStringLiteral("TaskSetManager"),
+                 QStringLiteral("Lost task %1.0 in stage %2.0 (TID %3) (%4 executor %5): TaskKilled (Stage cancelled)")
+                     .arg(r.uniform(0, m_partitions - 1)).arg(m_stage).arg(m_tid - r.uniform(0, 30)).arg(e.second, e.first), 1, 200);
+        }
+        line(Role::Noise, "INFO", QStringLiteral("TaskSchedulerImpl"), QStringLiteral("Removed TaskSet %1.0, whose tasks have all completed, from pool").arg(m_stage));
+        const QStringList stops = {
+            QStringLiteral("SparkContext|Invoking stop() from shutdown hook"),
+            QStringLiteral("SparkUI|Stopped Spark web UI at http://%1:4040").arg(m_driverIp),
+            QStringLiteral("YarnClientSchedulerBackend|Shutting down all executors"),
+            QStringLiteral("MapOutputTrackerMasterEndpoint|MapOutputTrackerMasterEndpoint stopped!"),
+            QStringLiteral("MemoryStore|MemoryStore cleared"),
+            QStringLiteral("BlockManager|BlockManager stopped"),
+            QStringLiteral("BlockManagerMaster|BlockManagerMaster stopped"),
+            QStringLiteral("SparkContext|Successfully stopped SparkContext"),
+            QStringLiteral("ShutdownHookManager|Shutdown hook called"),
+            QStringLiteral("ShutdownHookManager|Deleting directory /local_disk0/spark-%1").arg(r.uuid()),
+        };
+        for (const QString &stop : stops)
+            line(Role::Noise, "INFO", stop.section(QLatin1Char('|'), 0, 0), stop.section(QLatin1Char('|'), 1), 5, 400);
+    }
+
     // The end every failed Spark job shares: stage aborted, job failed, writer aborted.
     void jobAborted(const QString &reason)
     {
@@ -203,6 +236,8 @@ private:
     int m_stage = 0;
     int m_tid = 0;
     int m_broadcast = 0;
+    int m_finishedTid = 0;
+    int m_finished = 1; // the "(k/n)" counter of finished tasks only grows
     int m_partitions = 200;
     QString m_driverIp;
     QString m_callSite;
@@ -267,10 +302,7 @@ void executorOom(Scenario &s, SparkLog &L)
     L.line(Role::Cause, "WARN", kTaskSetManager, s.t("Lost task {part}.3 in stage {stage}.0 (TID {tid2}) ({ip2} executor {exec2}): java.lang.OutOfMemoryError: Java heap space"));
     L.line(Role::Symptom, "ERROR", kTaskSetManager, s.t("Task {part} in stage {stage}.0 failed 4 times; aborting job"));
     L.jobAborted(s.t("Task {part} in stage {stage}.0 failed 4 times, most recent failure: Lost task {part}.3 in stage {stage}.0 (TID {tid2}) ({ip2} executor {exec2}): java.lang.OutOfMemoryError: Java heap space"));
-    L.pad(s.take(1.0));
-    // Every log carries at least one irrelevant warning for the noise style to blame.
-    for (int guard = 0; s.m.noiseBlame.isEmpty() && guard < 400; ++guard)
-        L.noise();
+    L.shutdown(s.take(1.0));
 
     s.truth.summary = s.t("Task {part} of stage {stage} needs more memory than an executor has: executor {exec} ({ip}) and then executor {exec2} ran out of memory and the job was aborted after 4 attempts.");
     s.truth.keyIdentifiers = s.t({"executor {exec}", "{ip}", "stage {stage}"});
@@ -345,10 +377,7 @@ void fetchFailure(Scenario &s, SparkLog &L)
     L.pad(s.take(0.5, 2));
     L.line(Role::Symptom, "ERROR", kTaskSetManager, s.t("Task {reduce} in stage {stage}.3 failed 1 times; aborting job"));
     L.jobAborted(s.t("ResultStage {stage} has failed the maximum allowable number of times: 4. Most recent failure reason: org.apache.spark.shuffle.FetchFailedException: Failed to connect to /{ip}:{port}"));
-    L.pad(s.take(1.0));
-    // Every log carries at least one irrelevant warning for the noise style to blame.
-    for (int guard = 0; s.m.noiseBlame.isEmpty() && guard < 400; ++guard)
-        L.noise();
+    L.shutdown(s.take(1.0));
 
     s.truth.summary = s.t("Executor {exec} on {ip} was lost ({why}); its shuffle output went with it, so stage {stage} kept failing to fetch map output until Spark gave up.");
     s.truth.keyIdentifiers = s.t({"executor {exec}", "{ip}", "stage {stage}"});
@@ -405,10 +434,7 @@ void skew(Scenario &s, SparkLog &L)
     L.line(Role::Symptom, "WARN", QStringLiteral("DatabricksJob"), s.t("Run exceeded its timeout of {hours}h; cancelling"));
     L.line(Role::Symptom, "ERROR", QStringLiteral("TaskSchedulerImpl"), s.t("Cancelling stage {stage}: run timed out"));
     L.jobAborted(s.t("Stage cancelled because the run timed out: task {part}.0 (TID {tid}) still running on executor {exec} after {hours}h"));
-    L.pad(s.take(1.0));
-    // Every log carries at least one irrelevant warning for the noise style to blame.
-    for (int guard = 0; s.m.noiseBlame.isEmpty() && guard < 400; ++guard)
-        L.noise();
+    L.shutdown(s.take(1.0));
 
     s.truth.summary = s.t("Data skew on join key {key}: one partition of stage {stage} (task {part}, executor {exec}) holds far more rows than the rest, spills {spill} GiB and runs for hours until the run times out.");
     s.truth.keyIdentifiers = s.t({"stage {stage}", "executor {exec}", "{key}"});
@@ -458,10 +484,7 @@ void driverOomCollect(Scenario &s, SparkLog &L)
              QStringLiteral("org.apache.spark.sql.Dataset.toPandas(Dataset.scala:3996)")});
     L.line(Role::Symptom, "WARN", QStringLiteral("DriverDaemon"), s.t("The spark driver has stopped unexpectedly and is restarting. Your notebook will be automatically reattached."));
     L.line(Role::Symptom, "ERROR", QStringLiteral("PythonDriverWrapper"), s.t("Fatal error: The Python kernel is unresponsive. Command {notebook}.py:{line} failed"));
-    L.pad(s.take(1.0));
-    // Every log carries at least one irrelevant warning for the noise style to blame.
-    for (int guard = 0; s.m.noiseBlame.isEmpty() && guard < 400; ++guard)
-        L.noise();
+    L.shutdown(s.take(1.0));
 
     s.truth.summary = s.t("The notebook {notebook} collects a {size} GiB result to the driver (collect/toPandas at line {line}); the driver ({driver}) runs out of heap and restarts.");
     s.truth.keyIdentifiers = s.t({"stage {stage}", "{notebook}", "spark.driver.maxResultSize"});
@@ -517,10 +540,7 @@ void schemaMismatch(Scenario &s, SparkLog &L)
              QStringLiteral("org.apache.spark.sql.delta.commands.WriteIntoDelta.write(WriteIntoDelta.scala:333)")});
     L.line(Role::Symptom, "ERROR", QStringLiteral("ScalaDriverLocal"), s.t("User code failed in run: job {app} task write_{col} FAILED after %1 s").arg(s.rng.uniform(30, 900)));
     L.line(Role::Symptom, "INFO", QStringLiteral("DriverCorral"), s.t("Run {app} finished with state FAILED"));
-    L.pad(s.take(1.0));
-    // Every log carries at least one irrelevant warning for the noise style to blame.
-    for (int guard = 0; s.m.noiseBlame.isEmpty() && guard < 400; ++guard)
-        L.noise();
+    L.shutdown(s.take(1.0));
 
     s.truth.summary = typeChange ? s.t("The incoming data has column {col} as {source_type} while {table} stores it as {target_type}; Delta refuses to merge the types.")
                                  : s.t("The incoming data has a new column {newcol} that {table} does not have, and schema evolution is off, so the Delta write fails.");
@@ -566,6 +586,10 @@ void writeSparkScenario(Scenario &s, IncidentKind kind)
     if (s.rng.chance(0.6))
         L.startup();
     L.pad(s.take(0.15, 2));
+    // Every log carries at least one irrelevant warning for the noise style to blame; config
+    // warnings come early in a driver log.
+    if (s.m.noiseBlame.isEmpty())
+        L.irrelevantWarning();
     switch (kind) {
     case IncidentKind::SparkExecutorOom: executorOom(s, L); break;
     case IncidentKind::SparkFetchFailure: fetchFailure(s, L); break;
