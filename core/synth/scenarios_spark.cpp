@@ -216,11 +216,14 @@ public:
     void jobAborted(const QString &reason)
     {
         const int st = m_stage;
+        // The job took at least as long as its last stage.
+        const qint64 stageSeconds = m_s.rng.uniform(40, 2400);
+        const qint64 jobSeconds = stageSeconds + m_s.rng.uniform(1, 300);
         line(Role::Symptom, "INFO", QStringLiteral("TaskSchedulerImpl"), QStringLiteral("Cancelling stage %1").arg(st));
         line(Role::Symptom, "INFO", QStringLiteral("DAGScheduler"), QStringLiteral("ResultStage %1 (%2) failed in %3.%4 s due to Job aborted due to stage failure: %5")
-                                                                  .arg(st).arg(m_callSite).arg(m_s.rng.uniform(40, 2400)).arg(m_s.rng.digits(3)).arg(reason));
+                                                                  .arg(st).arg(m_callSite).arg(stageSeconds).arg(m_s.rng.digits(3)).arg(reason));
         line(Role::Symptom, "INFO", QStringLiteral("DAGScheduler"), QStringLiteral("Job %1 failed: %2, took %3.%4 s")
-                                                                  .arg(m_s.f.value(QStringLiteral("job"))).arg(m_callSite).arg(m_s.rng.uniform(40, 2500)).arg(m_s.rng.digits(6)));
+                                                                  .arg(m_s.f.value(QStringLiteral("job"))).arg(m_callSite).arg(jobSeconds).arg(m_s.rng.digits(6)));
         line(Role::Symptom, "ERROR", QStringLiteral("FileFormatWriter"), QStringLiteral("Aborting job %1.").arg(m_s.rng.uuid()));
         m_s.log.add(Role::Symptom, QStringLiteral("org.apache.spark.SparkException: Job aborted due to stage failure: ") + reason);
         trace({QStringLiteral("org.apache.spark.scheduler.DAGScheduler.failJobAndIndependentStages(DAGScheduler.scala:2785)"),
@@ -292,7 +295,10 @@ void executorOom(Scenario &s, SparkLog &L)
     }
     L.pad(s.take(0.3, 3));
     for (int attempt = 1; attempt <= 3; ++attempt) {
-        const auto ex = attempt == 3 ? e2 : L.executor();
+        // Retries never land on the executor that was just lost.
+        auto ex = attempt == 3 ? e2 : L.executor();
+        if (ex == e1)
+            ex = e2;
         L.info(kTaskSetManager, QStringLiteral("Starting task %1.%2 in stage %3.0 (TID %4) (%5, executor %6, partition %1, PROCESS_LOCAL, 5120 bytes) taskResourceAssignments Map()")
                                     .arg(s.f.value(QStringLiteral("part"))).arg(attempt).arg(L.stage()).arg(L.nextTid()).arg(ex.second, ex.first));
         L.pad(s.take(0.15));
