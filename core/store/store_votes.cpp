@@ -462,14 +462,12 @@ Result<std::optional<PairRecord>> Store::nextOpenPair(qint64 annotatorId)
 
 Result<LabelingProgress> Store::progress()
 {
-    // Only trigger-kept counters are read, never the votes themselves; the totals are the sums
-    // over kinds, which saves a second pass over the pairs.
+    // Only trigger-kept counters are read (kind_progress, annotators.vote_count), never the
+    // votes or pairs themselves; the totals are the sums over kinds.
     LabelingProgress progress;
     auto kinds = exec(tr("count labeling progress"),
-                      QStringLiteral("SELECT i.kind, COUNT(*), COALESCE(SUM(p.vote_count > 0), 0),"
-                                     " COALESCE(SUM(p.vote_count), 0)"
-                                     " FROM incidents i JOIN pairs p ON p.incident_id = i.id"
-                                     " GROUP BY i.kind ORDER BY i.kind"));
+                      QStringLiteral("SELECT kind, pairs, voted_pairs, votes FROM kind_progress"
+                                     " WHERE pairs > 0 ORDER BY kind"));
     if (!kinds.ok())
         return fail(kinds.error());
     while (kinds->next()) {

@@ -132,6 +132,11 @@ private Q_SLOTS:
             QCOMPARE(progress->perAnnotator[0].votes, 2);
             QCOMPARE(progress->perAnnotator[1].votes, 1);
             QCOMPARE(progress->perAnnotator[2].votes, 0);
+            QCOMPARE(progress->perKind.size(), 1);
+            QCOMPARE(progress->perKind[0].kind, QStringLiteral("spark_skew"));
+            QCOMPARE(progress->perKind[0].pairs, 2);
+            QCOMPARE(progress->perKind[0].votedPairs, 1);
+            QCOMPARE(progress->perKind[0].votes, 2);
             QVERIFY(!store.nextOpenPair(1)->has_value());
             QCOMPARE(store.nextOpenPair(2)->value().id, 2);
             // ...and the triggers keep them from now on.
@@ -141,6 +146,7 @@ private Q_SLOTS:
             v.choice = VoteChoice::BBetter;
             QVERIFY(store.recordVote(v).ok());
             QCOMPARE(store.pair(2)->voteCount, 1);
+            QCOMPARE(store.progress()->perKind[0].votedPairs, 2);
         }
 
         // The backup is a complete v1 database, WAL content included.
