@@ -50,7 +50,8 @@ public:
     Status transaction(const std::function<Status()> &work);
 
     // This thread's connection, for queries the typed methods do not cover (exports, reports).
-    // Use it on this thread only, and write through transaction().
+    // Use it on this thread only, write through transaction(), and keep neither it nor its
+    // queries beyond the call (the Store closes the connection when the thread or it ends).
     Result<QSqlDatabase> connection();
 
     // --- Incidents and their logs ---
