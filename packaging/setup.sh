@@ -21,7 +21,8 @@ build=${LAB_BUILD_DIR:-$here/build}
 packages=(cmake ninja-build g++ pkg-config
           qt6-base-dev qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
           libqt6sql6-sqlite libtorch-dev libsentencepiece-dev libsqlite3-dev
-          libopenblas0-pthread libgl1-mesa-dev xvfb xauth)
+          libopenblas0-pthread libgl1-mesa-dev xvfb xauth
+          python3-torch)   # the independent reference the model tests compare against
 
 missing=()
 for p in "${packages[@]}"; do
