@@ -65,9 +65,9 @@ IncidentListView::IncidentListView(QWidget *parent)
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
     m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->setColumnWidth(IncidentTableModel::IdColumn, 50);
-    m_table->setColumnWidth(IncidentTableModel::TitleColumn, 240);
-    m_table->setColumnWidth(IncidentTableModel::KindColumn, 170);
+    m_table->setColumnWidth(IncidentTableModel::IdColumn, 44);
+    m_table->setColumnWidth(IncidentTableModel::TitleColumn, 210);
+    m_table->setColumnWidth(IncidentTableModel::KindColumn, 150);
     connect(m_table, &QTableView::activated, this, [this](const QModelIndex &index) {
         Q_EMIT incidentActivated(index.data(IncidentTableModel::IncidentIdRole).toLongLong());
     });

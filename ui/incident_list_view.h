@@ -39,6 +39,9 @@ public:
     QComboBox *sourceCombo() const { return m_sourceCombo; }
     QComboBox *statusCombo() const { return m_statusCombo; }
 
+    // Room for id, title, kind and source when the dock first opens; later the saved state decides.
+    QSize sizeHint() const override { return {480, 600}; }
+
 Q_SIGNALS:
     void incidentActivated(qint64 id);
     void loaded(qint64 incidents);

@@ -454,7 +454,7 @@ void MainWindow::restoreWindowState()
 {
     if (!restoreGeometry(m_settings.value(kGeometryKey).toByteArray()))
         resize(1280, 820);
-    m_restoredState = restoreState(m_settings.value(kStateKey).toByteArray());
+    restoreState(m_settings.value(kStateKey).toByteArray());
     if (!m_splitter->restoreState(m_settings.value(kSplitterKey).toByteArray()))
         m_splitter->setSizes({560, 200});
 }
@@ -536,11 +536,6 @@ bool MainWindow::openProject(const QString &path)
     m_store = *store;
     m_incidentList->setStore(m_store);
     m_incidentDock->show();
-    if (!m_restoredState) {
-        // Room for id, title, kind and source; after the first run the saved state decides.
-        resizeDocks({m_incidentDock}, {qMax(380, width() / 4)}, Qt::Horizontal);
-        m_restoredState = true;
-    }
     m_recent->add(path);
     m_settings.setValue(kLastProjectKey, QFileInfo(path).absoluteFilePath());
     m_settings.setValue(kLastDirKey, QFileInfo(path).absolutePath());

@@ -121,7 +121,6 @@ private:
     QTimer *m_progressTimer = nullptr; // coalesces indexing progress into ~10 updates a second
     qint64 m_progressDone = 0;
     qint64 m_progressTotal = 0;
-    bool m_restoredState = false; // false on a first start: docks get default sizes
 };
 
 } // namespace lab

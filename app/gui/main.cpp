@@ -13,8 +13,10 @@
 #include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
+#include <QTemporaryDir>
 #include <QTimer>
 #include <QTranslator>
+#include <memory>
 
 namespace {
 
@@ -84,8 +86,12 @@ int main(int argc, char **argv)
     parser.addOptions({screenshot, search, size});
     parser.process(app);
 
-    QSettings settings;
-    lab::MainWindow window(settings);
+    // A screenshot run starts from default window state and leaves the user's settings alone.
+    QTemporaryDir scratch;
+    std::unique_ptr<QSettings> settings = parser.isSet(screenshot)
+        ? std::make_unique<QSettings>(scratch.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat)
+        : std::make_unique<QSettings>();
+    lab::MainWindow window(*settings);
     const lab::RuntimeInfo runtime = lab::initRuntime();
     window.setRuntimeInfo(runtime);
     if (parser.isSet(size)) {
