@@ -160,7 +160,7 @@ Status Tokenizer::train(const QStringList &texts, const QString &outPrefix, cons
     }
 
     const std::unordered_map<std::string, std::string> args{
-        {"model_prefix", outPrefix.toStdString()},
+        // No model_prefix: the trainer hands the model back and we write it atomically ourselves.
         {"model_type", "unigram"},
         {"vocab_size", std::to_string(options.vocabSize)},
         {"hard_vocab_limit", options.hardVocabLimit ? "true" : "false"},

