@@ -218,6 +218,10 @@ void LogTextView::paintEvent(QPaintEvent *)
     const int xOffset = horizontalScrollBar()->value();
     const int textX = gutter + kTextMargin - xOffset;
     const int numberRight = gutter - kLevelStripeWidth - kGutterPadding;
+    // The font is monospace: only the columns that can reach the screen are shaped and drawn,
+    // which keeps a frame cheap however long the lines are.
+    const int charWidth = std::max(1, fm.horizontalAdvance(QLatin1Char('M')));
+    const int visibleColumns = (xOffset + area.width() - gutter) / charWidth + 2;
     bool widthGrew = false;
 
     for (qint64 row = first; row < last; ++row) {
@@ -241,7 +245,8 @@ void LogTextView::paintEvent(QPaintEvent *)
         const QString number = QString::number(line + 1);
         p.drawText(numberRight - fm.horizontalAdvance(number), y + ascent, number);
 
-        const QString text = displayText(line);
+        const QString full = displayText(line);
+        const QString text = full.size() > visibleColumns ? full.left(visibleColumns) : full;
         p.setClipRect(QRect(gutter, y, area.width() - gutter, lh));
         if (m_highlight.isValid() && !m_highlight.pattern().isEmpty()) {
             auto it = m_highlight.globalMatch(text);
@@ -258,7 +263,7 @@ void LogTextView::paintEvent(QPaintEvent *)
         p.drawText(textX, y + ascent, text);
         p.setClipping(false);
 
-        const int width = fm.horizontalAdvance(text);
+        const int width = int(full.size()) * charWidth;
         if (width > m_maxTextWidth) {
             m_maxTextWidth = width;
             widthGrew = true;

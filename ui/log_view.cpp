@@ -123,6 +123,12 @@ void LogView::buildSearchBar(QWidget *bar)
     m_searchEdit->setToolTip(tr("Search the visible lines. Enter: next hit, Shift+Enter: previous hit."));
     m_searchEdit->addAction(icon(IconId::Search), QLineEdit::LeadingPosition);
     m_searchEdit->setMinimumWidth(260);
+    // Escape hands the keyboard back to the lines, as in a browser's find bar.
+    auto *backToLines = new QAction(m_searchEdit);
+    backToLines->setShortcut(QKeySequence(Qt::Key_Escape));
+    backToLines->setShortcutContext(Qt::WidgetShortcut);
+    connect(backToLines, &QAction::triggered, this, [this] { m_text->setFocus(Qt::ShortcutFocusReason); });
+    m_searchEdit->addAction(backToLines);
     connect(m_searchEdit, &QLineEdit::textEdited, this, &LogView::scheduleSearch);
     connect(m_searchEdit, &QLineEdit::textChanged, this, [this](const QString &text) {
         if (text.isEmpty())

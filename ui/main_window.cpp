@@ -354,6 +354,7 @@ void MainWindow::connectViews()
     });
     connect(m_logView, &LogView::logClosed, this, [this] {
         m_logName.clear();
+        m_shownIncident = 0;
         m_closeLogAction->setEnabled(false);
         m_templatePanel->setLogFile(nullptr);
         setIndexingVisible(false);
@@ -509,6 +510,8 @@ bool MainWindow::openPath(const QString &path)
 bool MainWindow::openLog(const QString &path)
 {
     const Status status = m_logView->openFile(path);
+    if (status)
+        m_shownIncident = 0;
     if (!status) {
         if (!QFileInfo::exists(path))
             m_recent->remove(path);
@@ -548,7 +551,7 @@ bool MainWindow::openProject(const QString &path)
 
 void MainWindow::openIncident(qint64 id)
 {
-    if (!m_store || id <= 0)
+    if (!m_store || id <= 0 || id == m_shownIncident)
         return;
     auto log = m_store->logFor(id);
     if (!log) {
@@ -557,8 +560,11 @@ void MainWindow::openIncident(qint64 id)
     }
     const QString name = log->name.isEmpty() ? tr("Incident %1").arg(id) : log->name;
     const Status status = m_logView->openData(log->content.toUtf8(), name);
-    if (!status)
+    if (!status) {
         showError(tr("Cannot show the incident's log"), status.error());
+        return;
+    }
+    m_shownIncident = id;
 }
 
 void MainWindow::openInitial(const QStringList &paths)

@@ -91,6 +91,7 @@ private:
     RuntimeInfo m_runtime;
     std::shared_ptr<Store> m_store;
     QString m_logName;
+    qint64 m_shownIncident = 0; // the incident whose log is shown, 0: none
     DemoProjectJob *m_demoJob = nullptr;
 
     QStackedWidget *m_stack = nullptr;

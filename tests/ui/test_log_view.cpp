@@ -128,6 +128,8 @@ private Q_SLOTS:
         QVERIFY(label);
         QCOMPARE(label->text(), QStringLiteral("1 of %1").arg(expected.size()));
 
+        QTest::keyClick(view.searchEdit(), Qt::Key_Escape);
+        QVERIFY(view.textView()->hasFocus());
         QTest::keyClick(view.textView(), Qt::Key_F3);
         QCOMPARE(view.currentLine(), expected[1]);
         QTest::keyClick(view.textView(), Qt::Key_F3);
