@@ -8,7 +8,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>This build has no demo project generator.</source>
+        <source>Cannot move the demo project to %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -42,21 +42,25 @@
         <source>No project open</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>%n incident(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 of %n incident(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
     <message>
         <source>(loading…)</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 incident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln incidents</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %Ln incidents</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -211,12 +215,6 @@
         <source>%1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>%n hit(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
     <message>
         <source>Search wrapped to the top</source>
         <translation type="unfinished"></translation>
@@ -243,6 +241,14 @@
     </message>
     <message>
         <source>Line number (1–%1):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 hit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 hits</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -282,10 +288,6 @@
     </message>
     <message>
         <source>Synthetic incidents from Spark, DLT, Kubernetes, S3 and apps, built on first use</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This build has no demo project generator.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -396,12 +398,6 @@
         <source>Detected log format</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>Indexed %n line(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
     <message>
         <source>Cannot read the log</source>
         <translation type="unfinished"></translation>
@@ -487,10 +483,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;p&gt;LibTorch %1, %2 thread(s), BLAS: %3&lt;br&gt;Devices: %4&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>unknown</source>
         <translation type="unfinished"></translation>
     </message>
@@ -500,6 +492,18 @@
     </message>
     <message>
         <source>&lt;h3&gt;RLHF Log Lab %1&lt;/h3&gt;&lt;p&gt;Teach a language model to explain failed jobs from their logs, the way an on-call engineer would: read logs, vote on explanations, train reward, DPO and PPO adapters, and measure whether alignment helped.&lt;/p&gt;&lt;p&gt;Qt %2&lt;/p&gt;%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the synthetic demo project, building it on first use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indexed %1 lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;LibTorch %1, threads: %2, BLAS: %3&lt;br&gt;Devices: %4&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -529,17 +533,13 @@
         <source>Mining templates…</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>%n template(s) in %1 lines</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+    <message>
+        <source>%1 templates in %2 lines</source>
+        <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>%1 · %n line(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+    <message>
+        <source>%1 · %2 lines</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
