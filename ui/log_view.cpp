@@ -307,6 +307,7 @@ Status LogView::adopt(SharedLogFile file, Status opened)
     m_lineFilterLabel.clear();
     m_lineFilterChip->hide();
     m_searchedWhileIndexing = false;
+    m_finishedAtLines = -1;
     m_text->setLogFile(m_file.get());
     m_text->setMarkedLines(&m_search->hits());
     connectFile();
@@ -330,6 +331,7 @@ void LogView::connectFile()
     });
     connect(file, &LogFile::indexingFinished, this, &LogView::onIndexingFinished);
     connect(file, &LogFile::truncated, this, [this] {
+        m_finishedAtLines = -1;
         rebuildRows();
         restartSearch();
     });
@@ -360,6 +362,10 @@ void LogView::onLinesAdded()
 
 void LogView::onIndexingFinished()
 {
+    // adopt() calls this for a file indexed at once, and the queued signal arrives as well.
+    if (!m_file || m_file->lineCount() == m_finishedAtLines)
+        return;
+    m_finishedAtLines = m_file->lineCount();
     m_linesAddedDelay->stop();
     // Filters and searches made while indexing saw only the lines known then.
     if (m_minLevel != LogLevel::Unknown)
@@ -381,8 +387,8 @@ void LogView::setLevelFilter(LogLevel minimum)
     m_minLevel = minimum;
     for (int i = 0; i < m_levelCombo->count(); ++i) {
         if (LogLevel(m_levelCombo->itemData(i).toInt()) == minimum) {
-            if (m_levelCombo->currentIndex() != i)
-                m_levelCombo->setCurrentIndex(i); // comes back here once with the same value
+            const QSignalBlocker blocker(m_levelCombo);
+            m_levelCombo->setCurrentIndex(i);
             if (i < m_levelActions.size())
                 m_levelActions[i]->setChecked(true);
         }

@@ -129,6 +129,7 @@ private:
     std::shared_ptr<const std::vector<qint64>> m_lineFilter; // null: none
     bool m_jumpOnFirstHit = false;
     bool m_searchedWhileIndexing = false;
+    qint64 m_finishedAtLines = -1; // lineCount() when indexingFinished was last handled
 
     QAction *m_findAction = nullptr;
     QAction *m_findNextAction = nullptr;

@@ -510,8 +510,10 @@ bool MainWindow::openPath(const QString &path)
 bool MainWindow::openLog(const QString &path)
 {
     const Status status = m_logView->openFile(path);
-    if (status)
+    if (status) {
         m_shownIncident = 0;
+        m_logView->textView()->setFocus();
+    }
     if (!status) {
         if (!QFileInfo::exists(path))
             m_recent->remove(path);
