@@ -100,6 +100,16 @@ LogView::LogView(QWidget *parent) : QWidget(parent), m_search(new LogSearch(this
     });
     m_text->setMarkedLines(&m_search->hits());
     updateHitLabel();
+    updateActionsEnabled();
+}
+
+void LogView::updateActionsEnabled()
+{
+    // Find stays enabled: typing a pattern before opening a file is harmless.
+    const bool open = bool(m_file);
+    for (QAction *a : {m_findNextAction, m_findPreviousAction, m_nextErrorAction, m_previousErrorAction,
+                       m_goToLineAction})
+        a->setEnabled(open);
 }
 
 LogView::~LogView()
@@ -315,6 +325,7 @@ Status LogView::adopt(SharedLogFile file, Status opened)
     restartSearch();
     if (m_file->lineCount() > 0)
         m_text->setCurrentLine(0);
+    updateActionsEnabled();
     Q_EMIT logOpened(m_file->name());
     if (m_file->isIndexed())
         onIndexingFinished();
@@ -349,6 +360,7 @@ void LogView::closeLog()
     m_lineFilter.reset();
     m_lineFilterChip->hide();
     updateHitLabel();
+    updateActionsEnabled();
     Q_EMIT logClosed();
 }
 

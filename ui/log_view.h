@@ -106,6 +106,7 @@ private:
     QRegularExpression currentPattern(QString *error) const;
     void buildSearchBar(QWidget *bar);
     void createActions();
+    void updateActionsEnabled();
 
     SharedLogFile m_file;
     LogSearch *m_search = nullptr;

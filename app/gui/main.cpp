@@ -48,9 +48,10 @@ void scheduleScreenshot(lab::MainWindow &window, const QString &file, int extraD
         *done = true;
         QTimer::singleShot(extraDelayMs, &window, grab);
     };
-    QObject::connect(&window, &lab::MainWindow::logReady, &window, once);
-    // Nothing to wait for (no log named, or it failed to open): grab the window as it is.
-    QTimer::singleShot(15000, &window, once);
+    if (window.logView()->logFile())
+        QObject::connect(&window, &lab::MainWindow::logReady, &window, once);
+    // Nothing to wait for (no log opened), or waiting too long: grab the window as it is.
+    QTimer::singleShot(window.logView()->logFile() ? 15000 : 1000, &window, once);
 }
 
 } // namespace
