@@ -186,7 +186,7 @@ Result<SafetensorsFile> SafetensorsFile::open(const QString &path)
         for (const QJsonValue dim : shapeValue.toArray()) {
             std::uint64_t d = 0;
             if (!toExactUInt(dim, d))
-                return bad(QStringLiteral("tensor \"%1\" has a shape entry that is not a non-negative integer").arg(key));
+                return bad(QStringLiteral("tensor \"%1\" has a shape entry that is not an integer from 0 to 2^53").arg(key));
             if (__builtin_mul_overflow(elements, d, &elements) || elements > static_cast<std::uint64_t>(INT64_MAX))
                 return bad(QStringLiteral("tensor \"%1\" has a shape whose element count overflows").arg(key));
             info.shape.push_back(static_cast<std::int64_t>(d));
@@ -198,7 +198,7 @@ Result<SafetensorsFile> SafetensorsFile::open(const QString &path)
         const QJsonValue offsets = entry.value(QLatin1String("data_offsets"));
         const QJsonArray range = offsets.toArray();
         if (!offsets.isArray() || range.size() != 2 || !toExactUInt(range[0], info.begin) || !toExactUInt(range[1], info.end))
-            return bad(QStringLiteral("tensor \"%1\" needs data_offsets [begin, end] of non-negative integers").arg(key));
+            return bad(QStringLiteral("tensor \"%1\" needs data_offsets [begin, end] of integers from 0 to 2^53").arg(key));
         if (info.end < info.begin)
             return bad(QStringLiteral("tensor \"%1\" ends (%2) before it begins (%3)").arg(key).arg(info.end).arg(info.begin));
         if (info.end > bufferSize)
