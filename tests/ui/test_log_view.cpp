@@ -74,12 +74,14 @@ private:
         view.activateWindow(); // window shortcuts (Ctrl+F, F3, F8) need the active window
         if (!QTest::qWaitForWindowActive(&view))
             return false;
+        // The view's signal, not the file's state: the view reacts to the file's queued signal.
+        QSignalSpy indexed(&view, &LogView::indexingFinished);
         const Status status = view.openFile(path);
         if (!status) {
             qWarning("%s", qPrintable(status.error()));
             return false;
         }
-        return QTest::qWaitFor([&] { return view.logFile()->isIndexed(); }, 10000);
+        return QTest::qWaitFor([&] { return !indexed.isEmpty(); }, 10000);
     }
 
     void waitForSearch(LogView &view)
