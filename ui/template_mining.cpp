@@ -1,5 +1,7 @@
 #include "ui/template_mining.h"
 
+#include <QtGlobal>
+
 namespace lab {
 
 std::vector<qint64> TemplateMiningResult::linesOf(int id) const
@@ -17,33 +19,32 @@ std::vector<qint64> TemplateMiningResult::linesOf(int id) const
 std::shared_ptr<const TemplateMiningResult> mineLogFile(const LogFile &file, const std::atomic_bool &cancel,
                                                         const std::function<void(int)> &progress)
 {
-    // core/logs has no whole-file miner over a LogFile yet, so the loop lives here: the message
-    // part of each line (header stripped by the format's parser) goes through Drain.
-    auto result = std::make_shared<TemplateMiningResult>();
-    TemplateMiner miner;
-    const LogFormat format = file.format();
-    const qint64 lines = file.lineCount();
-    result->lineTemplates.reserve(size_t(lines));
-    QByteArray scratch;
     int lastPercent = -1;
-    for (qint64 i = 0; i < lines; ++i) {
+    // core calls back every few thousand lines: the cancel flag is checked there, and the
+    // percentage goes out only when it changes so the GUI thread is not flooded.
+    auto onProgress = [&](qint64 done, qint64 total) {
         if (cancel.load(std::memory_order_relaxed))
-            return nullptr;
-        const QByteArray raw = file.rawLine(i);
-        const ParsedLineView parsed = parseLineView(format, raw, &scratch);
-        result->lineTemplates.push_back(miner.add(parsed.message));
-        if (progress && (i & 1023) == 0) {
-            const int percent = int(i * 100 / lines);
+            return false;
+        if (progress && total > 0) {
+            const int percent = int(done * 100 / total);
             if (percent != lastPercent) {
                 lastPercent = percent;
                 progress(percent);
             }
         }
+        return true;
+    };
+    Result<TemplateTable> table = mineTemplates(file, TemplateMinerConfig{}, onProgress);
+    if (cancel.load(std::memory_order_relaxed))
+        return nullptr;
+    if (!table) {
+        // Only a file that is not open fails here; the panel shows it as stopped.
+        qWarning("%s", qPrintable(table.error()));
+        return nullptr;
     }
-    result->templates = miner.templates();
-    if (progress)
+    if (progress && lastPercent != 100)
         progress(100);
-    return result;
+    return std::make_shared<const TemplateMiningResult>(std::move(*table));
 }
 
 TemplateMining::TemplateMining(QObject *parent) : QObject(parent)

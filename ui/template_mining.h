@@ -1,10 +1,10 @@
 #pragma once
 // Mines the templates of a whole LogFile off the GUI thread: a worker in a QThread owned by this
-// controller, an atomic cancel flag checked per line, progress only when the percentage changes.
-// The result keeps one template id per line so that a template can be turned into the lines
-// it covers without mining again.
+// controller runs core's lab::mineTemplates, whose progress callback checks an atomic cancel
+// flag; progress reaches the GUI only when the percentage changes. The result keeps one template
+// id per line so that a template can be turned into the lines it covers without mining again.
 #include "ui/shared_log_file.h"
-#include "core/logs/template_miner.h"
+#include "core/logs/template_table.h"
 
 #include <QObject>
 #include <QThread>
@@ -14,17 +14,19 @@
 
 namespace lab {
 
-struct TemplateMiningResult
+// core's TemplateTable plus the two questions the template panel asks of it.
+struct TemplateMiningResult : TemplateTable
 {
-    std::vector<TemplateInfo> templates;  // by id
-    std::vector<int> lineTemplates;       // template id of each line, in line order
+    TemplateMiningResult() = default;
+    explicit TemplateMiningResult(TemplateTable &&table) : TemplateTable(std::move(table)) {}
+
     qint64 lines() const { return qint64(lineTemplates.size()); }
     // Lines (0-based, ascending) assigned to template `id`.
     std::vector<qint64> linesOf(int id) const;
 };
 
 // Runs in the calling thread; what the worker calls. Reads lines 0..file.lineCount() as seen at
-// the start. Returns null when `cancel` was set.
+// the start. Returns null when `cancel` was set (or mining failed, which the GUI treats alike).
 std::shared_ptr<const TemplateMiningResult> mineLogFile(const LogFile &file, const std::atomic_bool &cancel,
                                                         const std::function<void(int percent)> &progress = {});
 
