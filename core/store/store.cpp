@@ -234,6 +234,52 @@ Result<storesql::Outcome> Store::step(const QString &what, const QString &sql, c
     return outcome;
 }
 
+Result<qint64> Store::insertReturningId(const QString &what, const QString &sql,
+                                        const QVariantList &binds,
+                                        const std::function<Status()> &check)
+{
+    qint64 id = 0;
+    Status status = transaction([&]() -> Status {
+        if (check) {
+            Status checked = check();
+            if (!checked.ok())
+                return checked;
+        }
+        auto q = step(what, sql, binds);
+        if (!q.ok())
+            return fail(q.error());
+        id = q->lastInsertId;
+        return {};
+    });
+    if (!status.ok())
+        return fail(status.error());
+    return id;
+}
+
+Status Store::changeOneRow(const QString &what, const QString &sql, const QVariantList &binds,
+                           const std::function<QString()> &missing)
+{
+    return transaction([&]() -> Status {
+        auto q = step(what, sql, binds);
+        if (!q.ok())
+            return fail(q.error());
+        if (q->rowsAffected != 1)
+            return fail(missing());
+        return {};
+    });
+}
+
+Status Store::requireRow(const QString &what, const QString &sql, const QVariantList &binds,
+                         const std::function<QString()> &missing)
+{
+    auto q = step(what, sql, binds);
+    if (!q.ok())
+        return fail(q.error());
+    if (!q->hasRow)
+        return fail(missing());
+    return {};
+}
+
 Status Store::transaction(const std::function<Status()> &work)
 {
     auto db = connection();

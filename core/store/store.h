@@ -134,6 +134,21 @@ private:
     // prepared statements (writes, existence checks, counts), and finishes it.
     Result<storesql::Outcome> step(const QString &what, const QString &sql, const QVariantList &binds = {});
 
+    // The write shapes the typed methods share (store_*.cpp); each runs through step() and
+    // joins the caller's transaction. `missing` words the error and is only called on it.
+    //
+    // Inserts one row in a transaction and returns its id; `check` (if any) runs first in the same
+    // transaction, so a row it validated cannot vanish before the insert.
+    Result<qint64> insertReturningId(const QString &what, const QString &sql,
+                                     const QVariantList &binds,
+                                     const std::function<Status()> &check = {});
+    // Updates or deletes in a transaction; anything but exactly one row affected is `missing`.
+    Status changeOneRow(const QString &what, const QString &sql, const QVariantList &binds,
+                        const std::function<QString()> &missing);
+    // Fails with `missing` when `sql` (an existence check) yields no row.
+    Status requireRow(const QString &what, const QString &sql, const QVariantList &binds,
+                      const std::function<QString()> &missing);
+
     QString m_path;
     QString m_backupPath;
     quint64 m_serial = 0; // makes connection names unique per Store

@@ -104,37 +104,24 @@ Result<qint64> Store::addIncident(const IncidentRecord &incident)
     if (!isOneOf(incident.source, {kSourceSpark, kSourceDlt, kSourceK8s, kSourceS3, kSourceApp, kSourceOther}))
         return fail(tr("database %1: incident source \"%2\" is not one of spark, dlt, k8s, s3, app, other")
                         .arg(m_path, incident.source));
-    qint64 id = 0;
-    Status status = transaction([&]() -> Status {
-        auto q = step(tr("add incident \"%1\"").arg(incident.title),
-                      QStringLiteral("INSERT INTO incidents (title, origin, source, kind, log_format,"
-                                     " status, seed, ground_truth, created_at)"
-                                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                      {incident.title, incident.origin, incident.source, textOrEmpty(incident.kind),
-                       textOrEmpty(incident.logFormat),
-                       incident.status.isEmpty() ? QStringLiteral("open") : incident.status,
-                       incident.seed ? QVariant(*incident.seed) : QVariant(QMetaType::fromType<qint64>()),
-                       jsonText(incident.groundTruth), timeText(incident.createdAt)});
-        if (!q.ok())
-            return fail(q.error());
-        id = q->lastInsertId;
-        return {};
-    });
-    if (!status.ok())
-        return fail(status.error());
-    return id;
+    return insertReturningId(
+        tr("add incident \"%1\"").arg(incident.title),
+        QStringLiteral("INSERT INTO incidents (title, origin, source, kind, log_format,"
+                       " status, seed, ground_truth, created_at)"
+                       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+        {incident.title, incident.origin, incident.source, textOrEmpty(incident.kind),
+         textOrEmpty(incident.logFormat),
+         incident.status.isEmpty() ? QStringLiteral("open") : incident.status,
+         incident.seed ? QVariant(*incident.seed) : QVariant(QMetaType::fromType<qint64>()),
+         jsonText(incident.groundTruth), timeText(incident.createdAt)});
 }
 
 Result<IncidentRecord> Store::incident(qint64 id)
 {
-    auto q = exec(tr("read incident %1").arg(id),
-                  QStringLiteral("SELECT ") + kIncidentColumns + QStringLiteral(" FROM incidents WHERE id = ?"),
-                  {id});
-    if (!q.ok())
-        return fail(q.error());
-    if (!q->next())
-        return fail(tr("database %1 has no incident %2").arg(m_path).arg(id));
-    return incidentFrom(*q);
+    return oneRow(exec(tr("read incident %1").arg(id),
+                       selectById(kIncidentColumns, QLatin1String("incidents")), {id}),
+                  incidentFrom,
+                  [&] { return tr("database %1 has no incident %2").arg(m_path).arg(id); });
 }
 
 Result<QVector<IncidentRecord>> Store::incidents(const IncidentFilter &filter)
@@ -143,13 +130,7 @@ Result<QVector<IncidentRecord>> Store::incidents(const IncidentFilter &filter)
     QString sql = QStringLiteral("SELECT ") + kIncidentColumns + QStringLiteral(" FROM incidents")
                   + whereFor(filter, binds) + QStringLiteral(" ORDER BY id LIMIT ? OFFSET ?");
     binds << filter.limit << filter.offset;
-    auto q = exec(tr("list incidents"), sql, binds);
-    if (!q.ok())
-        return fail(q.error());
-    QVector<IncidentRecord> out;
-    while (q->next())
-        out.append(incidentFrom(*q));
-    return out;
+    return allRows(exec(tr("list incidents"), sql, binds), incidentFrom);
 }
 
 Result<qint64> Store::countIncidents(const IncidentFilter &filter)
@@ -166,96 +147,66 @@ Status Store::setIncidentStatus(qint64 id, const QString &status)
 {
     if (status.isEmpty())
         return fail(tr("database %1: incident status cannot be empty").arg(m_path));
-    return transaction([&]() -> Status {
-        auto q = step(tr("set the status of incident %1").arg(id),
-                      QStringLiteral("UPDATE incidents SET status = ? WHERE id = ?"), {status, id});
-        if (!q.ok())
-            return fail(q.error());
-        if (q->rowsAffected != 1)
-            return fail(tr("database %1 has no incident %2").arg(m_path).arg(id));
-        return {};
-    });
+    return changeOneRow(tr("set the status of incident %1").arg(id),
+                        QStringLiteral("UPDATE incidents SET status = ? WHERE id = ?"),
+                        {status, id},
+                        [&] { return tr("database %1 has no incident %2").arg(m_path).arg(id); });
 }
 
 Status Store::setGroundTruth(qint64 id, const QJsonObject &groundTruth)
 {
-    return transaction([&]() -> Status {
-        auto q = step(tr("set the ground truth of incident %1").arg(id),
-                      QStringLiteral("UPDATE incidents SET ground_truth = ? WHERE id = ?"),
-                      {jsonText(groundTruth), id});
-        if (!q.ok())
-            return fail(q.error());
-        if (q->rowsAffected != 1)
-            return fail(tr("database %1 has no incident %2").arg(m_path).arg(id));
-        return {};
-    });
+    return changeOneRow(tr("set the ground truth of incident %1").arg(id),
+                        QStringLiteral("UPDATE incidents SET ground_truth = ? WHERE id = ?"),
+                        {jsonText(groundTruth), id},
+                        [&] { return tr("database %1 has no incident %2").arg(m_path).arg(id); });
 }
 
 Status Store::removeIncident(qint64 id)
 {
-    return transaction([&]() -> Status {
-        auto q = step(tr("remove incident %1").arg(id),
-                      QStringLiteral("DELETE FROM incidents WHERE id = ?"), {id});
-        if (!q.ok())
-            return fail(q.error());
-        if (q->rowsAffected != 1)
-            return fail(tr("database %1 has no incident %2").arg(m_path).arg(id));
-        return {};
-    });
+    return changeOneRow(tr("remove incident %1").arg(id),
+                        QStringLiteral("DELETE FROM incidents WHERE id = ?"), {id},
+                        [&] { return tr("database %1 has no incident %2").arg(m_path).arg(id); });
 }
 
 Result<qint64> Store::addLog(const StoredLog &log)
 {
-    qint64 id = 0;
-    Status status = transaction([&]() -> Status {
-        auto exists = step(tr("add log \"%1\"").arg(log.name),
-                           QStringLiteral("SELECT 1 FROM incidents WHERE id = ?"), {log.incidentId});
-        if (!exists.ok())
-            return fail(exists.error());
-        if (!exists->hasRow)
-            return fail(tr("database %1: cannot add log \"%2\": there is no incident %3")
-                            .arg(m_path, log.name)
-                            .arg(log.incidentId));
-        auto q = step(tr("add log \"%1\"").arg(log.name),
-                      QStringLiteral("INSERT INTO logs (incident_id, name, original_path, format,"
-                                     " line_count, content) VALUES (?, ?, ?, ?, ?, ?)"),
-                      {log.incidentId, textOrEmpty(log.name), textOrEmpty(log.originalPath),
-                       textOrEmpty(log.format), log.lineCount > 0 ? log.lineCount : countLines(log.content),
-                       textOrEmpty(log.content)});
-        if (!q.ok())
-            return fail(q.error());
-        id = q->lastInsertId;
-        return {};
-    });
-    if (!status.ok())
-        return fail(status.error());
-    return id;
+    const QString what = tr("add log \"%1\"").arg(log.name);
+    return insertReturningId(
+        what,
+        QStringLiteral("INSERT INTO logs (incident_id, name, original_path, format,"
+                       " line_count, content) VALUES (?, ?, ?, ?, ?, ?)"),
+        {log.incidentId, textOrEmpty(log.name), textOrEmpty(log.originalPath),
+         textOrEmpty(log.format), log.lineCount > 0 ? log.lineCount : countLines(log.content),
+         textOrEmpty(log.content)},
+        [&] {
+            return requireRow(
+                what, QStringLiteral("SELECT 1 FROM incidents WHERE id = ?"), {log.incidentId},
+                [&] {
+                    return tr("database %1: cannot add log \"%2\": there is no incident %3")
+                        .arg(m_path, log.name)
+                        .arg(log.incidentId);
+                });
+        });
 }
 
 Result<QVector<StoredLog>> Store::logsFor(qint64 incidentId)
 {
-    auto q = exec(tr("read the logs of incident %1").arg(incidentId),
-                  QStringLiteral("SELECT ") + kLogColumns + QStringLiteral(" FROM logs WHERE incident_id = ? ORDER BY id"),
-                  {incidentId});
-    if (!q.ok())
-        return fail(q.error());
-    QVector<StoredLog> out;
-    while (q->next())
-        out.append(logFrom(*q));
-    return out;
+    return allRows(exec(tr("read the logs of incident %1").arg(incidentId),
+                        QStringLiteral("SELECT ") + kLogColumns +
+                            QStringLiteral(" FROM logs WHERE incident_id = ? ORDER BY id"),
+                        {incidentId}),
+                   logFrom);
 }
 
 Result<StoredLog> Store::logFor(qint64 incidentId)
 {
-    auto q = exec(tr("read the log of incident %1").arg(incidentId),
-                  QStringLiteral("SELECT ") + kLogColumns
-                      + QStringLiteral(" FROM logs WHERE incident_id = ? ORDER BY id LIMIT 1"),
-                  {incidentId});
-    if (!q.ok())
-        return fail(q.error());
-    if (!q->next())
-        return fail(tr("database %1: incident %2 has no log").arg(m_path).arg(incidentId));
-    return logFrom(*q);
+    return oneRow(exec(tr("read the log of incident %1").arg(incidentId),
+                       QStringLiteral("SELECT ") + kLogColumns +
+                           QStringLiteral(" FROM logs WHERE incident_id = ? ORDER BY id LIMIT 1"),
+                       {incidentId}),
+                  logFrom, [&] {
+                      return tr("database %1: incident %2 has no log").arg(m_path).arg(incidentId);
+                  });
 }
 
 } // namespace lab

@@ -55,6 +55,16 @@ bool knownRunStatus(const QString &status)
            || status == kRunFailed || status == kRunStopped;
 }
 
+// addRun and updateRun refuse the same statuses with the same words.
+Status checkRunStatus(const QString &path, const QString &status)
+{
+    if (knownRunStatus(status))
+        return {};
+    return fail(tr("database %1: run status \"%2\" is not one of queued, running, finished, "
+                   "failed, stopped")
+                    .arg(path, status));
+}
+
 } // namespace
 
 // --- Runs ---
@@ -63,57 +73,37 @@ Result<qint64> Store::addRun(const RunRecord &run)
 {
     if (!knownRunKind(run.kind))
         return fail(tr("database %1: run kind \"%2\" is not one of sft, reward, dpo, ppo").arg(m_path, run.kind));
-    if (!knownRunStatus(run.status))
-        return fail(tr("database %1: run status \"%2\" is not one of queued, running, finished, "
-                       "failed, stopped")
-                        .arg(m_path, run.status));
-    qint64 id = 0;
-    Status status = transaction([&]() -> Status {
-        auto q = step(tr("add a %1 run").arg(run.kind),
-                      QStringLiteral("INSERT INTO runs (kind, status, config, started_at, finished_at,"
-                                     " result, vote_snapshot, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
-                      {run.kind, run.status, jsonText(run.config), timeOrNull(run.startedAt),
-                       timeOrNull(run.finishedAt), jsonText(run.result), textOrEmpty(run.voteSnapshot),
-                       timeText({})});
-        if (!q.ok())
-            return fail(q.error());
-        id = q->lastInsertId;
-        return {};
-    });
-    if (!status.ok())
-        return fail(status.error());
-    return id;
+    Status statusKnown = checkRunStatus(m_path, run.status);
+    if (!statusKnown.ok())
+        return fail(statusKnown.error());
+    return insertReturningId(
+        tr("add a %1 run").arg(run.kind),
+        QStringLiteral("INSERT INTO runs (kind, status, config, started_at, finished_at,"
+                       " result, vote_snapshot, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+        {run.kind, run.status, jsonText(run.config), timeOrNull(run.startedAt),
+         timeOrNull(run.finishedAt), jsonText(run.result), textOrEmpty(run.voteSnapshot),
+         timeText({})});
 }
 
 Status Store::updateRun(const RunRecord &run)
 {
-    if (!knownRunStatus(run.status))
-        return fail(tr("database %1: run status \"%2\" is not one of queued, running, finished, "
-                       "failed, stopped")
-                        .arg(m_path, run.status));
-    return transaction([&]() -> Status {
-        auto q = step(tr("update run %1").arg(run.id),
-                      QStringLiteral("UPDATE runs SET status = ?, started_at = ?, finished_at = ?,"
-                                     " result = ?, vote_snapshot = ? WHERE id = ?"),
-                      {run.status, timeOrNull(run.startedAt), timeOrNull(run.finishedAt),
-                       jsonText(run.result), textOrEmpty(run.voteSnapshot), run.id});
-        if (!q.ok())
-            return fail(q.error());
-        if (q->rowsAffected != 1)
-            return fail(tr("database %1 has no run %2").arg(m_path).arg(run.id));
-        return {};
-    });
+    Status statusKnown = checkRunStatus(m_path, run.status);
+    if (!statusKnown.ok())
+        return fail(statusKnown.error());
+    return changeOneRow(
+        tr("update run %1").arg(run.id),
+        QStringLiteral("UPDATE runs SET status = ?, started_at = ?, finished_at = ?,"
+                       " result = ?, vote_snapshot = ? WHERE id = ?"),
+        {run.status, timeOrNull(run.startedAt), timeOrNull(run.finishedAt), jsonText(run.result),
+         textOrEmpty(run.voteSnapshot), run.id},
+        [&] { return tr("database %1 has no run %2").arg(m_path).arg(run.id); });
 }
 
 Result<RunRecord> Store::run(qint64 id)
 {
-    auto q = exec(tr("read run %1").arg(id),
-                  QStringLiteral("SELECT ") + kRunColumns + QStringLiteral(" FROM runs WHERE id = ?"), {id});
-    if (!q.ok())
-        return fail(q.error());
-    if (!q->next())
-        return fail(tr("database %1 has no run %2").arg(m_path).arg(id));
-    return runFrom(*q);
+    return oneRow(
+        exec(tr("read run %1").arg(id), selectById(kRunColumns, QLatin1String("runs")), {id}),
+        runFrom, [&] { return tr("database %1 has no run %2").arg(m_path).arg(id); });
 }
 
 Result<QVector<RunRecord>> Store::runs(const QString &kind)
@@ -125,13 +115,7 @@ Result<QVector<RunRecord>> Store::runs(const QString &kind)
         binds << kind;
     }
     sql += QStringLiteral(" ORDER BY id DESC");
-    auto q = exec(tr("list runs"), sql, binds);
-    if (!q.ok())
-        return fail(q.error());
-    QVector<RunRecord> out;
-    while (q->next())
-        out.append(runFrom(*q));
-    return out;
+    return allRows(exec(tr("list runs"), sql, binds), runFrom);
 }
 
 // --- Metrics ---
@@ -141,11 +125,14 @@ Status Store::appendMetrics(qint64 runId, const QVector<MetricPoint> &points)
     if (points.isEmpty())
         return {};
     return transaction([&]() -> Status {
-        auto exists = step(tr("append metrics"), QStringLiteral("SELECT 1 FROM runs WHERE id = ?"), {runId});
+        Status exists = requireRow(
+            tr("append metrics"), QStringLiteral("SELECT 1 FROM runs WHERE id = ?"), {runId}, [&] {
+                return tr("database %1: cannot append metrics: there is no run %2")
+                    .arg(m_path)
+                    .arg(runId);
+            });
         if (!exists.ok())
-            return fail(exists.error());
-        if (!exists->hasRow)
-            return fail(tr("database %1: cannot append metrics: there is no run %2").arg(m_path).arg(runId));
+            return exists;
 
         auto db = connection();
         if (!db.ok())
@@ -183,30 +170,23 @@ Result<QVector<MetricPoint>> Store::metrics(qint64 runId, const QString &name)
         binds << name;
     }
     sql += QStringLiteral(" ORDER BY name, step");
-    auto q = exec(tr("read the metrics of run %1").arg(runId), sql, binds);
-    if (!q.ok())
-        return fail(q.error());
-    QVector<MetricPoint> out;
-    while (q->next()) {
-        MetricPoint p;
-        p.step = q->value(0).toLongLong();
-        p.name = q->value(1).toString();
-        p.value = q->value(2).isNull() ? qQNaN() : q->value(2).toDouble();
-        out.append(p);
-    }
-    return out;
+    return allRows(exec(tr("read the metrics of run %1").arg(runId), sql, binds),
+                   [](const QSqlQuery &q) {
+                       MetricPoint p;
+                       p.step = q.value(0).toLongLong();
+                       p.name = q.value(1).toString();
+                       p.value = q.value(2).isNull() ? qQNaN() : q.value(2).toDouble();
+                       return p;
+                   });
 }
 
 Result<QStringList> Store::metricNames(qint64 runId)
 {
-    auto q = exec(tr("read the metric names of run %1").arg(runId),
-                  QStringLiteral("SELECT DISTINCT name FROM metrics WHERE run_id = ? ORDER BY name"), {runId});
-    if (!q.ok())
-        return fail(q.error());
-    QStringList out;
-    while (q->next())
-        out.append(q->value(0).toString());
-    return out;
+    return allRows(
+        exec(tr("read the metric names of run %1").arg(runId),
+             QStringLiteral("SELECT DISTINCT name FROM metrics WHERE run_id = ? ORDER BY name"),
+             {runId}),
+        [](const QSqlQuery &q) { return q.value(0).toString(); });
 }
 
 // --- Adapters ---
@@ -215,73 +195,59 @@ Result<qint64> Store::addAdapter(const AdapterRecord &adapter)
 {
     if (adapter.name.trimmed().isEmpty())
         return fail(tr("database %1: an adapter needs a name").arg(m_path));
-    qint64 id = 0;
-    Status status = transaction([&]() -> Status {
-        auto exists = step(tr("add adapter \"%1\"").arg(adapter.name),
-                           QStringLiteral("SELECT 1 FROM adapters WHERE name = ?"), {adapter.name});
-        if (!exists.ok())
-            return fail(exists.error());
-        if (exists->hasRow)
-            return fail(tr("database %1 already has an adapter named \"%2\"").arg(m_path, adapter.name));
-        auto q = step(tr("add adapter \"%1\"").arg(adapter.name),
-                      QStringLiteral("INSERT INTO adapters (name, run_id, path, created_at, eval)"
-                                     " VALUES (?, ?, ?, ?, ?)"),
-                      {adapter.name, idOrNull(adapter.runId), textOrEmpty(adapter.path),
-                       timeText(adapter.createdAt), jsonText(adapter.eval)});
-        if (!q.ok())
-            return fail(q.error());
-        id = q->lastInsertId;
-        return {};
-    });
-    if (!status.ok())
-        return fail(status.error());
-    return id;
+    const QString what = tr("add adapter \"%1\"").arg(adapter.name);
+    return insertReturningId(
+        what,
+        QStringLiteral(
+            "INSERT INTO adapters (name, run_id, path, created_at, eval) VALUES (?, ?, ?, ?, ?)"),
+        {adapter.name, idOrNull(adapter.runId), textOrEmpty(adapter.path),
+         timeText(adapter.createdAt), jsonText(adapter.eval)},
+        [&]() -> Status {
+            auto exists =
+                step(what, QStringLiteral("SELECT 1 FROM adapters WHERE name = ?"), {adapter.name});
+            if (!exists.ok())
+                return fail(exists.error());
+            if (exists->hasRow)
+                return fail(tr("database %1 already has an adapter named \"%2\"")
+                                .arg(m_path, adapter.name));
+            return {};
+        });
 }
 
 Result<AdapterRecord> Store::adapter(qint64 id)
 {
-    auto q = exec(tr("read adapter %1").arg(id),
-                  QStringLiteral("SELECT ") + kAdapterColumns + QStringLiteral(" FROM adapters WHERE id = ?"), {id});
-    if (!q.ok())
-        return fail(q.error());
-    if (!q->next())
-        return fail(tr("database %1 has no adapter %2").arg(m_path).arg(id));
-    return adapterFrom(*q);
+    return oneRow(exec(tr("read adapter %1").arg(id),
+                       selectById(kAdapterColumns, QLatin1String("adapters")), {id}),
+                  adapterFrom,
+                  [&] { return tr("database %1 has no adapter %2").arg(m_path).arg(id); });
 }
 
 Result<std::optional<AdapterRecord>> Store::adapterByName(const QString &name)
 {
-    auto q = exec(tr("read adapter \"%1\"").arg(name),
-                  QStringLiteral("SELECT ") + kAdapterColumns + QStringLiteral(" FROM adapters WHERE name = ?"),
-                  {name});
-    if (!q.ok())
-        return fail(q.error());
-    if (!q->next())
-        return std::optional<AdapterRecord>();
-    return std::optional<AdapterRecord>(adapterFrom(*q));
+    return optionalRow(exec(tr("read adapter \"%1\"").arg(name),
+                            QStringLiteral("SELECT ") + kAdapterColumns +
+                                QStringLiteral(" FROM adapters WHERE name = ?"),
+                            {name}),
+                       adapterFrom);
 }
 
 Result<QVector<AdapterRecord>> Store::adapters()
 {
-    auto q = exec(tr("list adapters"),
-                  QStringLiteral("SELECT ") + kAdapterColumns + QStringLiteral(" FROM adapters ORDER BY id DESC"));
-    if (!q.ok())
-        return fail(q.error());
-    QVector<AdapterRecord> out;
-    while (q->next())
-        out.append(adapterFrom(*q));
-    return out;
+    return allRows(exec(tr("list adapters"), QStringLiteral("SELECT ") + kAdapterColumns +
+                                                 QStringLiteral(" FROM adapters ORDER BY id DESC")),
+                   adapterFrom);
 }
 
 Status Store::setActiveAdapter(qint64 id)
 {
     // Off then on in one transaction: readers never see two active adapters, nor none.
     return transaction([&]() -> Status {
-        auto exists = step(tr("activate adapter %1").arg(id), QStringLiteral("SELECT 1 FROM adapters WHERE id = ?"), {id});
+        Status exists =
+            requireRow(tr("activate adapter %1").arg(id),
+                       QStringLiteral("SELECT 1 FROM adapters WHERE id = ?"), {id},
+                       [&] { return tr("database %1 has no adapter %2").arg(m_path).arg(id); });
         if (!exists.ok())
-            return fail(exists.error());
-        if (!exists->hasRow)
-            return fail(tr("database %1 has no adapter %2").arg(m_path).arg(id));
+            return exists;
         auto off = step(tr("activate adapter %1").arg(id),
                         QStringLiteral("UPDATE adapters SET active = 0 WHERE active = 1 AND id <> ?"), {id});
         if (!off.ok())
@@ -304,26 +270,18 @@ Status Store::clearActiveAdapter()
 
 Result<std::optional<AdapterRecord>> Store::activeAdapter()
 {
-    auto q = exec(tr("read the active adapter"),
-                  QStringLiteral("SELECT ") + kAdapterColumns + QStringLiteral(" FROM adapters WHERE active = 1"));
-    if (!q.ok())
-        return fail(q.error());
-    if (!q->next())
-        return std::optional<AdapterRecord>();
-    return std::optional<AdapterRecord>(adapterFrom(*q));
+    return optionalRow(
+        exec(tr("read the active adapter"), QStringLiteral("SELECT ") + kAdapterColumns +
+                                                QStringLiteral(" FROM adapters WHERE active = 1")),
+        adapterFrom);
 }
 
 Status Store::setAdapterEval(qint64 id, const QJsonObject &eval)
 {
-    return transaction([&]() -> Status {
-        auto q = step(tr("store the evaluation of adapter %1").arg(id),
-                      QStringLiteral("UPDATE adapters SET eval = ? WHERE id = ?"), {jsonText(eval), id});
-        if (!q.ok())
-            return fail(q.error());
-        if (q->rowsAffected != 1)
-            return fail(tr("database %1 has no adapter %2").arg(m_path).arg(id));
-        return {};
-    });
+    return changeOneRow(tr("store the evaluation of adapter %1").arg(id),
+                        QStringLiteral("UPDATE adapters SET eval = ? WHERE id = ?"),
+                        {jsonText(eval), id},
+                        [&] { return tr("database %1 has no adapter %2").arg(m_path).arg(id); });
 }
 
 } // namespace lab

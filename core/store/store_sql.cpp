@@ -59,6 +59,12 @@ QVariant textOrEmpty(const QString &text)
     return text.isNull() ? QVariant(QString(QLatin1String(""))) : QVariant(text);
 }
 
+QString selectById(const QString &columns, QLatin1String table)
+{
+    return QStringLiteral("SELECT ") + columns + QStringLiteral(" FROM ") + table +
+           QStringLiteral(" WHERE id = ?");
+}
+
 Error sqlError(const QString &path, const QString &what, const QSqlError &error)
 {
     const QString native = error.nativeErrorCode();

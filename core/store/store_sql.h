@@ -12,6 +12,11 @@
 #include <QString>
 #include <QStringList>
 #include <QVariant>
+#include <QVector>
+
+#include <optional>
+#include <type_traits>
+#include <utility>
 
 namespace lab::storesql {
 
@@ -51,5 +56,49 @@ Error sqlError(const QString &path, const QString &what, const QSqlError &error)
 // row; the error names the database and the action.
 Result<QSqlQuery> run(const QSqlDatabase &db, const QString &path, const QString &what,
                       const QString &sql, const QVariantList &binds = {});
+
+// "SELECT <columns> FROM <table> WHERE id = ?": how every record is read by its id.
+QString selectById(const QString &columns, QLatin1String table);
+
+// The record type a row mapper (`T from(const QSqlQuery &)`) makes.
+template <typename Mapper>
+using RowOf = std::decay_t<std::invoke_result_t<Mapper &, const QSqlQuery &>>;
+
+// The typed reads share one shape: run the query (Store::exec), pass its error on, map its rows.
+// These take the query's result so that each read stays one statement.
+
+// Every row, mapped.
+template <typename Mapper>
+Result<QVector<RowOf<Mapper>>> allRows(Result<QSqlQuery> query, Mapper from)
+{
+    if (!query.ok())
+        return fail(query.error());
+    QVector<RowOf<Mapper>> out;
+    while (query->next())
+        out.append(from(*query));
+    return out;
+}
+
+// The first row, mapped; none is an error, worded by `missing()` (only built when needed).
+template <typename Mapper, typename Missing>
+Result<RowOf<Mapper>> oneRow(Result<QSqlQuery> query, Mapper from, Missing missing)
+{
+    if (!query.ok())
+        return fail(query.error());
+    if (!query->next())
+        return fail(missing());
+    return from(*query);
+}
+
+// The first row, mapped, or none.
+template <typename Mapper>
+Result<std::optional<RowOf<Mapper>>> optionalRow(Result<QSqlQuery> query, Mapper from)
+{
+    if (!query.ok())
+        return fail(query.error());
+    if (!query->next())
+        return std::optional<RowOf<Mapper>>();
+    return std::optional<RowOf<Mapper>>(from(*query));
+}
 
 } // namespace lab::storesql

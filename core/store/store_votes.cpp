@@ -55,6 +55,12 @@ AnnotatorRecord annotatorFrom(const QSqlQuery &q)
     return r;
 }
 
+QString selectAnnotatorByName()
+{
+    return QStringLiteral("SELECT ") + kAnnotatorColumns +
+           QStringLiteral(" FROM annotators WHERE name = ?");
+}
+
 const QString kVoteColumns = QStringLiteral(
     "id, pair_id, annotator_id, shown_left, choice, tags, rationale, guideline_version, created_at");
 
@@ -83,56 +89,39 @@ Result<qint64> Store::addExplanation(const ExplanationRecord &explanation)
         return fail(tr("database %1: cannot add an empty explanation to incident %2")
                         .arg(m_path)
                         .arg(explanation.incidentId));
-    qint64 id = 0;
-    Status status = transaction([&]() -> Status {
-        auto exists = step(tr("add an explanation"), QStringLiteral("SELECT 1 FROM incidents WHERE id = ?"),
-                           {explanation.incidentId});
-        if (!exists.ok())
-            return fail(exists.error());
-        if (!exists->hasRow)
-            return fail(tr("database %1: cannot add an explanation: there is no incident %2")
-                            .arg(m_path)
-                            .arg(explanation.incidentId));
-        auto q = step(tr("add an explanation to incident %1").arg(explanation.incidentId),
-                      QStringLiteral("INSERT INTO explanations (incident_id, text, style, model,"
-                                     " adapter_id, meta, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"),
-                      {explanation.incidentId, explanation.text, textOrEmpty(explanation.style),
-                       textOrEmpty(explanation.model), idOrNull(explanation.adapterId),
-                       jsonText(explanation.meta), timeText(explanation.createdAt)});
-        if (!q.ok())
-            return fail(q.error());
-        id = q->lastInsertId;
-        return {};
-    });
-    if (!status.ok())
-        return fail(status.error());
-    return id;
+    return insertReturningId(
+        tr("add an explanation to incident %1").arg(explanation.incidentId),
+        QStringLiteral("INSERT INTO explanations (incident_id, text, style, model,"
+                       " adapter_id, meta, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+        {explanation.incidentId, explanation.text, textOrEmpty(explanation.style),
+         textOrEmpty(explanation.model), idOrNull(explanation.adapterId),
+         jsonText(explanation.meta), timeText(explanation.createdAt)},
+        [&] {
+            return requireRow(
+                tr("add an explanation"), QStringLiteral("SELECT 1 FROM incidents WHERE id = ?"),
+                {explanation.incidentId}, [&] {
+                    return tr("database %1: cannot add an explanation: there is no incident %2")
+                        .arg(m_path)
+                        .arg(explanation.incidentId);
+                });
+        });
 }
 
 Result<ExplanationRecord> Store::explanation(qint64 id)
 {
-    auto q = exec(tr("read explanation %1").arg(id),
-                  QStringLiteral("SELECT ") + kExplanationColumns + QStringLiteral(" FROM explanations WHERE id = ?"),
-                  {id});
-    if (!q.ok())
-        return fail(q.error());
-    if (!q->next())
-        return fail(tr("database %1 has no explanation %2").arg(m_path).arg(id));
-    return explanationFrom(*q);
+    return oneRow(exec(tr("read explanation %1").arg(id),
+                       selectById(kExplanationColumns, QLatin1String("explanations")), {id}),
+                  explanationFrom,
+                  [&] { return tr("database %1 has no explanation %2").arg(m_path).arg(id); });
 }
 
 Result<QVector<ExplanationRecord>> Store::explanationsFor(qint64 incidentId)
 {
-    auto q = exec(tr("read the explanations of incident %1").arg(incidentId),
-                  QStringLiteral("SELECT ") + kExplanationColumns
-                      + QStringLiteral(" FROM explanations WHERE incident_id = ? ORDER BY id"),
-                  {incidentId});
-    if (!q.ok())
-        return fail(q.error());
-    QVector<ExplanationRecord> out;
-    while (q->next())
-        out.append(explanationFrom(*q));
-    return out;
+    return allRows(exec(tr("read the explanations of incident %1").arg(incidentId),
+                        QStringLiteral("SELECT ") + kExplanationColumns +
+                            QStringLiteral(" FROM explanations WHERE incident_id = ? ORDER BY id"),
+                        {incidentId}),
+                   explanationFrom);
 }
 
 // --- Pairs ---
@@ -143,8 +132,7 @@ Result<qint64> Store::addPair(const PairRecord &pair)
         return fail(tr("database %1: a pair needs two different explanations (both are %2)")
                         .arg(m_path)
                         .arg(pair.explanationA));
-    qint64 id = 0;
-    Status status = transaction([&]() -> Status {
+    auto checkOwners = [&]() -> Status {
         // One row: how many of the two exist, and one that belongs to another incident, if any.
         auto owners = step(tr("add a pair"),
                            QStringLiteral("SELECT COUNT(*), MIN(CASE WHEN incident_id <> ? THEN id END),"
@@ -165,30 +153,22 @@ Result<qint64> Store::addPair(const PairRecord &pair)
                             .arg(owners->value(1).toLongLong())
                             .arg(pair.incidentId)
                             .arg(owners->value(2).toLongLong()));
-        auto q = step(tr("add a pair"),
-                      QStringLiteral("INSERT INTO pairs (incident_id, explanation_a, explanation_b,"
-                                     " gold, created_at) VALUES (?, ?, ?, ?, ?)"),
-                      {pair.incidentId, pair.explanationA, pair.explanationB, pair.gold ? 1 : 0,
-                       timeText(pair.createdAt)});
-        if (!q.ok())
-            return fail(q.error());
-        id = q->lastInsertId;
         return {};
-    });
-    if (!status.ok())
-        return fail(status.error());
-    return id;
+    };
+    return insertReturningId(
+        tr("add a pair"),
+        QStringLiteral("INSERT INTO pairs (incident_id, explanation_a, explanation_b,"
+                       " gold, created_at) VALUES (?, ?, ?, ?, ?)"),
+        {pair.incidentId, pair.explanationA, pair.explanationB, pair.gold ? 1 : 0,
+         timeText(pair.createdAt)},
+        checkOwners);
 }
 
 Result<PairRecord> Store::pair(qint64 id)
 {
-    auto q = exec(tr("read pair %1").arg(id),
-                  QStringLiteral("SELECT ") + kPairColumns + QStringLiteral(" FROM pairs WHERE id = ?"), {id});
-    if (!q.ok())
-        return fail(q.error());
-    if (!q->next())
-        return fail(tr("database %1 has no pair %2").arg(m_path).arg(id));
-    return pairFrom(*q);
+    return oneRow(
+        exec(tr("read pair %1").arg(id), selectById(kPairColumns, QLatin1String("pairs")), {id}),
+        pairFrom, [&] { return tr("database %1 has no pair %2").arg(m_path).arg(id); });
 }
 
 Result<QVector<PairRecord>> Store::pairs(const PairFilter &filter)
@@ -205,13 +185,7 @@ Result<QVector<PairRecord>> Store::pairs(const PairFilter &filter)
     }
     sql += QStringLiteral(" ORDER BY id LIMIT ?");
     binds << filter.limit;
-    auto q = exec(tr("list pairs"), sql, binds);
-    if (!q.ok())
-        return fail(q.error());
-    QVector<PairRecord> out;
-    while (q->next())
-        out.append(pairFrom(*q));
-    return out;
+    return allRows(exec(tr("list pairs"), sql, binds), pairFrom);
 }
 
 // --- Annotators ---
@@ -229,14 +203,13 @@ Result<AnnotatorRecord> Store::ensureAnnotator(const QString &name, const QStrin
                            {trimmed, kind.isEmpty() ? QString(kAnnotatorHuman) : kind, timeText({})});
         if (!insert.ok())
             return fail(insert.error());
-        auto q = exec(tr("read annotator \"%1\"").arg(trimmed),
-                      QStringLiteral("SELECT ") + kAnnotatorColumns + QStringLiteral(" FROM annotators WHERE name = ?"),
-                      {trimmed});
-        if (!q.ok())
-            return fail(q.error());
-        if (!q->next())
-            return fail(tr("database %1: annotator \"%2\" vanished").arg(m_path, trimmed));
-        record = annotatorFrom(*q);
+        auto read = oneRow(
+            exec(tr("read annotator \"%1\"").arg(trimmed), selectAnnotatorByName(), {trimmed}),
+            annotatorFrom,
+            [&] { return tr("database %1: annotator \"%2\" vanished").arg(m_path, trimmed); });
+        if (!read.ok())
+            return fail(read.error());
+        record = *read;
         return {};
     });
     if (!status.ok())
@@ -246,26 +219,17 @@ Result<AnnotatorRecord> Store::ensureAnnotator(const QString &name, const QStrin
 
 Result<std::optional<AnnotatorRecord>> Store::annotatorByName(const QString &name)
 {
-    auto q = exec(tr("read annotator \"%1\"").arg(name),
-                  QStringLiteral("SELECT ") + kAnnotatorColumns + QStringLiteral(" FROM annotators WHERE name = ?"),
-                  {name.trimmed()});
-    if (!q.ok())
-        return fail(q.error());
-    if (!q->next())
-        return std::optional<AnnotatorRecord>();
-    return std::optional<AnnotatorRecord>(annotatorFrom(*q));
+    return optionalRow(
+        exec(tr("read annotator \"%1\"").arg(name), selectAnnotatorByName(), {name.trimmed()}),
+        annotatorFrom);
 }
 
 Result<QVector<AnnotatorRecord>> Store::annotators()
 {
-    auto q = exec(tr("list annotators"),
-                  QStringLiteral("SELECT ") + kAnnotatorColumns + QStringLiteral(" FROM annotators ORDER BY name"));
-    if (!q.ok())
-        return fail(q.error());
-    QVector<AnnotatorRecord> out;
-    while (q->next())
-        out.append(annotatorFrom(*q));
-    return out;
+    return allRows(
+        exec(tr("list annotators"), QStringLiteral("SELECT ") + kAnnotatorColumns +
+                                        QStringLiteral(" FROM annotators ORDER BY name")),
+        annotatorFrom);
 }
 
 // --- Votes ---
@@ -275,19 +239,24 @@ Result<qint64> Store::recordVote(const VoteRecord &vote)
     qint64 id = 0;
     Status status = transaction([&]() -> Status {
         // Named checks first: a bare "FOREIGN KEY constraint failed" tells the user nothing.
-        auto pairExists = step(tr("record a vote"), QStringLiteral("SELECT 1 FROM pairs WHERE id = ?"), {vote.pairId});
+        Status pairExists =
+            requireRow(tr("record a vote"), QStringLiteral("SELECT 1 FROM pairs WHERE id = ?"),
+                       {vote.pairId}, [&] {
+                           return tr("database %1: cannot record a vote: there is no pair %2")
+                               .arg(m_path)
+                               .arg(vote.pairId);
+                       });
         if (!pairExists.ok())
-            return fail(pairExists.error());
-        if (!pairExists->hasRow)
-            return fail(tr("database %1: cannot record a vote: there is no pair %2").arg(m_path).arg(vote.pairId));
-        auto annotatorExists = step(tr("record a vote"), QStringLiteral("SELECT 1 FROM annotators WHERE id = ?"),
-                                    {vote.annotatorId});
+            return pairExists;
+        Status annotatorExists =
+            requireRow(tr("record a vote"), QStringLiteral("SELECT 1 FROM annotators WHERE id = ?"),
+                       {vote.annotatorId}, [&] {
+                           return tr("database %1: cannot record a vote: there is no annotator %2")
+                               .arg(m_path)
+                               .arg(vote.annotatorId);
+                       });
         if (!annotatorExists.ok())
-            return fail(annotatorExists.error());
-        if (!annotatorExists->hasRow)
-            return fail(tr("database %1: cannot record a vote: there is no annotator %2")
-                            .arg(m_path)
-                            .arg(vote.annotatorId));
+            return annotatorExists;
         auto q = step(tr("record the vote of annotator %1 on pair %2").arg(vote.annotatorId).arg(vote.pairId),
                       QStringLiteral("INSERT INTO comparisons (pair_id, annotator_id, shown_left, choice,"
                                      " tags, rationale, guideline_version, created_at)"
@@ -339,13 +308,7 @@ Result<QVector<VoteRecord>> Store::votes(const VoteFilter &filter)
     }
     sql += QStringLiteral(" ORDER BY id LIMIT ?");
     binds << filter.limit;
-    auto q = exec(tr("read votes"), sql, binds);
-    if (!q.ok())
-        return fail(q.error());
-    QVector<VoteRecord> out;
-    while (q->next())
-        out.append(voteFrom(*q));
-    return out;
+    return allRows(exec(tr("read votes"), sql, binds), voteFrom);
 }
 
 Result<qint64> Store::countVotes()
