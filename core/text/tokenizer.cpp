@@ -1,10 +1,10 @@
 #include "core/text/tokenizer.h"
+#include "core/text/spm_backend.h"
 
-#include <sentencepiece_processor.h>
-#include <sentencepiece_trainer.h>
-
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QLibrary>
 #include <QSaveFile>
 
 #include <algorithm>
@@ -16,33 +16,76 @@ namespace lab {
 
 namespace {
 
-QString statusText(const sentencepiece::util::Status &status)
+struct LoadedBackend
 {
-    return QString::fromStdString(status.ToString());
+    const text::SpmBackend *backend = nullptr;
+    QString error;
+};
+
+// Loads the sentencepiece plugin once per process, never unloaded. Looked for: $LAB_SPM_PLUGIN,
+// beside the executable, where `cmake --install` puts it, and where the build wrote it.
+const LoadedBackend &spmBackend()
+{
+    static const LoadedBackend loaded = [] {
+        QStringList candidates;
+        if (const QString env = qEnvironmentVariable("LAB_SPM_PLUGIN"); !env.isEmpty())
+            candidates << env;
+        const QString exe = QFileInfo(QStringLiteral("/proc/self/exe")).canonicalFilePath();
+        if (!exe.isEmpty())
+            candidates << QFileInfo(exe).absolutePath() + QStringLiteral("/lab_spm.so");
+        candidates << QStringLiteral(LAB_SPM_INSTALL_PATH) << QStringLiteral(LAB_SPM_BUILD_PATH);
+
+        LoadedBackend result;
+        QStringList tried;
+        for (const QString &path : candidates) {
+            if (!QFileInfo::exists(path)) {
+                tried << path;
+                continue;
+            }
+            auto *library = new QLibrary(path); // intentionally leaked: the plugin stays loaded
+            // RTLD_LOCAL | RTLD_DEEPBIND: see spm_backend.h.
+            library->setLoadHints(QLibrary::DeepBindHint | QLibrary::ResolveAllSymbolsHint);
+            using Entry = const text::SpmBackend *(*)();
+            const auto entry = reinterpret_cast<Entry>(library->resolve("lab_spm_backend"));
+            if (!entry) {
+                result.error = QStringLiteral("cannot load the sentencepiece plugin %1: %2").arg(path, library->errorString());
+                return result;
+            }
+            const text::SpmBackend *backend = entry();
+            if (!backend || backend->version() != text::kSpmBackendVersion) {
+                result.error = QStringLiteral("the sentencepiece plugin %1 is from another build (version %2, expected %3)")
+                                   .arg(path)
+                                   .arg(backend ? backend->version() : -1)
+                                   .arg(text::kSpmBackendVersion);
+                return result;
+            }
+            result.backend = backend;
+            return result;
+        }
+        result.error = QStringLiteral("the sentencepiece plugin lab_spm.so was not found (looked at %1)").arg(tried.join(QStringLiteral(", ")));
+        return result;
+    }();
+    return loaded;
 }
 
 // Feeds the trainer one line at a time: sentencepiece silently skips sentences longer than
 // max_sentence_length, so whole logs cannot be sentences, and long lines are cut into pieces
 // (at UTF-8 character boundaries) instead of being dropped.
-class LineIterator : public sentencepiece::SentenceIterator
+class LineIterator : public text::SentenceSource
 {
 public:
     LineIterator(const QStringList &texts, int maxBytes, const ProgressCallback &progress)
         : m_texts(texts), m_maxBytes(static_cast<std::size_t>(std::max(maxBytes, 16))), m_progress(progress)
     {
-        advance();
     }
 
-    bool done() const override { return m_done; }
-    void Next() override { advance(); }
-    const std::string &value() const override { return m_value; }
-    sentencepiece::util::Status status() const override
+    bool next(std::string *sentence) override
     {
-        if (m_cancelled)
-            return {sentencepiece::util::StatusCode::kCancelled, "tokenizer training was cancelled"};
-        return {};
+        advance();
+        *sentence = m_value;
+        return !m_done;
     }
-    bool cancelled() const { return m_cancelled; }
+    bool cancelled() const override { return m_cancelled; }
 
 private:
     void advance()
@@ -123,12 +166,15 @@ Result<Tokenizer> Tokenizer::fromSerialized(const QByteArray &modelBytes, const 
 {
     if (modelBytes.isEmpty())
         return fail(QStringLiteral("tokenizer model %1 is empty").arg(origin));
-    auto processor = std::make_shared<sentencepiece::SentencePieceProcessor>();
-    const auto status = processor->LoadFromSerializedProto(
-        std::string_view(modelBytes.constData(), static_cast<std::size_t>(modelBytes.size())));
-    if (!status.ok())
-        return fail(QStringLiteral("tokenizer model %1 is not a valid sentencepiece model: %2").arg(origin, statusText(status)));
-    if (processor->GetPieceSize() <= 0)
+    const LoadedBackend &spm = spmBackend();
+    if (!spm.backend)
+        return fail(QStringLiteral("cannot load tokenizer model %1: %2").arg(origin, spm.error));
+    std::string error;
+    std::shared_ptr<const text::SpmProcessor> processor = spm.backend->load(
+        std::string_view(modelBytes.constData(), static_cast<std::size_t>(modelBytes.size())), &error);
+    if (!processor)
+        return fail(QStringLiteral("tokenizer model %1 is not a valid sentencepiece model: %2").arg(origin, QString::fromStdString(error)));
+    if (processor->pieceSize() <= 0)
         return fail(QStringLiteral("tokenizer model %1 has no pieces").arg(origin));
     Tokenizer tokenizer;
     tokenizer.m_processor = std::move(processor);
@@ -190,13 +236,17 @@ Status Tokenizer::train(const QStringList &texts, const QString &outPrefix, cons
         {"minloglevel", "2"},
     };
 
+    const LoadedBackend &spm = spmBackend();
+    if (!spm.backend)
+        return fail(QStringLiteral("cannot train tokenizer %1: %2").arg(modelPath, spm.error));
     LineIterator lines(texts, options.maxSentenceLength, progress);
     std::string serialized;
-    const auto status = sentencepiece::SentencePieceTrainer::Train(args, &lines, &serialized);
+    std::string error;
+    const bool ok = spm.backend->train(args, &lines, &serialized, &error);
     if (lines.cancelled())
         return fail(QStringLiteral("training tokenizer %1 was cancelled").arg(modelPath));
-    if (!status.ok())
-        return fail(QStringLiteral("cannot train tokenizer %1: %2").arg(modelPath, statusText(status)));
+    if (!ok)
+        return fail(QStringLiteral("cannot train tokenizer %1: %2").arg(modelPath, QString::fromStdString(error)));
 
     const QByteArray modelBytes(serialized.data(), static_cast<qsizetype>(serialized.size()));
     Result<Tokenizer> trained = fromSerialized(modelBytes, modelPath);
@@ -207,10 +257,10 @@ Status Tokenizer::train(const QStringList &texts, const QString &outPrefix, cons
 
     QByteArray vocab;
     const auto &processor = *trained->m_processor;
-    for (int id = 0; id < processor.GetPieceSize(); ++id) {
-        vocab += QByteArray::fromStdString(processor.IdToPiece(id));
+    for (int id = 0; id < processor.pieceSize(); ++id) {
+        vocab += QByteArray::fromStdString(processor.idToPiece(id));
         vocab += '\t';
-        vocab += QByteArray::number(processor.GetScore(id));
+        vocab += QByteArray::number(processor.score(id));
         vocab += '\n';
     }
     return writeFileAtomically(outPrefix + QStringLiteral(".vocab"), vocab);
@@ -234,8 +284,7 @@ std::vector<int> Tokenizer::encodeUtf8(const QByteArray &utf8) const
 {
     std::vector<int> ids;
     // Encoding only fails on an unloaded processor, which a Tokenizer never holds.
-    const auto status = m_processor->Encode(std::string_view(utf8.constData(), static_cast<std::size_t>(utf8.size())), &ids);
-    if (!status.ok())
+    if (!m_processor->encode(std::string_view(utf8.constData(), static_cast<std::size_t>(utf8.size())), &ids))
         ids.clear();
     return ids;
 }
@@ -272,7 +321,7 @@ std::vector<std::vector<int>> Tokenizer::encodeBatch(const QStringList &texts, i
 
 Result<QString> Tokenizer::decode(const std::vector<int> &ids) const
 {
-    const int size = m_processor->GetPieceSize();
+    const int size = m_processor->pieceSize();
     for (int id : ids) {
         if (id < 0 || id >= size)
             return fail(QStringLiteral("cannot decode with tokenizer %1: id %2 is outside its vocabulary of %3")
@@ -281,52 +330,52 @@ Result<QString> Tokenizer::decode(const std::vector<int> &ids) const
                             .arg(size));
     }
     std::string text;
-    const auto status = m_processor->Decode(ids, &text);
-    if (!status.ok())
-        return fail(QStringLiteral("cannot decode with tokenizer %1: %2").arg(m_origin, statusText(status)));
+    std::string error;
+    if (!m_processor->decode(ids, &text, &error))
+        return fail(QStringLiteral("cannot decode with tokenizer %1: %2").arg(m_origin, QString::fromStdString(error)));
     return QString::fromStdString(text);
 }
 
 int Tokenizer::pieceToId(const QString &piece) const
 {
-    return m_processor->PieceToId(piece.toStdString());
+    return m_processor->pieceToId(piece.toStdString());
 }
 
 QString Tokenizer::idToPiece(int id) const
 {
-    if (id < 0 || id >= m_processor->GetPieceSize())
+    if (id < 0 || id >= m_processor->pieceSize())
         return {};
-    return QString::fromStdString(m_processor->IdToPiece(id));
+    return QString::fromStdString(m_processor->idToPiece(id));
 }
 
 int Tokenizer::vocabSize() const
 {
-    return m_processor->GetPieceSize();
+    return m_processor->pieceSize();
 }
 
 int Tokenizer::bosId() const
 {
-    return m_processor->bos_id();
+    return m_processor->bosId();
 }
 
 int Tokenizer::eosId() const
 {
-    return m_processor->eos_id();
+    return m_processor->eosId();
 }
 
 int Tokenizer::padId() const
 {
-    return m_processor->pad_id();
+    return m_processor->padId();
 }
 
 int Tokenizer::unkId() const
 {
-    return m_processor->unk_id();
+    return m_processor->unkId();
 }
 
 QByteArray Tokenizer::serializedModel() const
 {
-    const std::string bytes = m_processor->serialized_model_proto();
+    const std::string bytes = m_processor->serialized();
     return QByteArray(bytes.data(), static_cast<qsizetype>(bytes.size()));
 }
 

@@ -13,8 +13,8 @@
 #include <memory>
 #include <vector>
 
-namespace sentencepiece {
-class SentencePieceProcessor;
+namespace lab::text {
+class SpmProcessor;
 }
 
 namespace lab {
@@ -86,7 +86,7 @@ public:
     const QString &origin() const { return m_origin; }
 
 private:
-    std::shared_ptr<const sentencepiece::SentencePieceProcessor> m_processor;
+    std::shared_ptr<const text::SpmProcessor> m_processor; // lives in the sentencepiece plugin
     QString m_origin;
 };
 
