@@ -29,10 +29,12 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTableView>
 #include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <memory>
 
 namespace lab {
 
@@ -569,7 +571,7 @@ void MainWindow::openIncident(qint64 id)
     m_shownIncident = id;
 }
 
-void MainWindow::openInitial(const QStringList &paths)
+void MainWindow::openInitial(const QStringList &paths, bool demo)
 {
     bool openedLog = false;
     for (const QString &path : paths) {
@@ -579,13 +581,26 @@ void MainWindow::openInitial(const QStringList &paths)
         else if (!openedLog)
             openedLog = openLog(path);
     }
-    if (paths.isEmpty()) {
+    if (paths.isEmpty() && !demo) {
         const QString last = m_settings.value(kLastProjectKey).toString();
         if (!last.isEmpty() && QFileInfo(last).isFile())
             openProject(last);
     }
     if (!m_logView->logFile() && !m_store)
         m_stack->setCurrentWidget(m_welcome);
+    if (demo) {
+        // A demo start shows an incident's log at once rather than an empty pane: the first
+        // incident is selected (which opens it) when the list has loaded, unless a log is shown.
+        auto connection = std::make_shared<QMetaObject::Connection>();
+        *connection = connect(m_incidentList, &IncidentListView::loaded, this, [this, connection](qint64 incidents) {
+            if (!m_store || m_store->path() != DemoProjectJob::defaultPath())
+                return; // another project named on the command line loaded first
+            disconnect(*connection);
+            if (incidents > 0 && !m_logView->logFile())
+                m_incidentList->table()->selectRow(0);
+        });
+        openDemoProject();
+    }
 }
 
 static QString lastDirectory(QSettings &settings)

@@ -39,7 +39,9 @@ public:
     void setRuntimeInfo(const RuntimeInfo &info) { m_runtime = info; }
 
     // Opens what the command line named, else the last project, else shows the welcome page.
-    void openInitial(const QStringList &paths);
+    // `demo` (rlhf-lab --demo) opens the demo project instead of the last one, building it in
+    // the background first when it does not exist yet.
+    void openInitial(const QStringList &paths, bool demo = false);
     // A project database (.lab, .db, .sqlite) or a log, by extension and content.
     bool openPath(const QString &path);
     bool openLog(const QString &path);

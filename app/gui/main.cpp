@@ -31,9 +31,10 @@ void installTranslators(QApplication &app)
         QApplication::installTranslator(labTranslator);
 }
 
-// --screenshot FILE: grab the window once the log is indexed and its templates mined, then quit.
+// --screenshot FILE: grab the window once the log (with --demo: the first incident's) is indexed
+// and its templates mined, then quit.
 // For the README's screenshots and for checking the look under Xvfb.
-void scheduleScreenshot(lab::MainWindow &window, const QString &file, int extraDelayMs)
+void scheduleScreenshot(lab::MainWindow &window, const QString &file, int extraDelayMs, bool waitForLog)
 {
     auto grab = [&window, file] {
         const bool ok = window.grab().save(file);
@@ -48,10 +49,10 @@ void scheduleScreenshot(lab::MainWindow &window, const QString &file, int extraD
         *done = true;
         QTimer::singleShot(extraDelayMs, &window, grab);
     };
-    if (window.logView()->logFile())
+    if (waitForLog)
         QObject::connect(&window, &lab::MainWindow::logReady, &window, once);
-    // Nothing to wait for (no log opened), or waiting too long: grab the window as it is.
-    QTimer::singleShot(window.logView()->logFile() ? 15000 : 1000, &window, once);
+    // Nothing to wait for (no log coming), or waiting too long: grab the window as it is.
+    QTimer::singleShot(waitForLog ? 60000 : 1000, &window, once);
 }
 
 } // namespace
@@ -82,9 +83,11 @@ int main(int argc, char **argv)
     QCommandLineOption search(QStringLiteral("search"),
                               QApplication::translate("main", "Search the opened log for this regular expression."),
                               QStringLiteral("regex"));
+    QCommandLineOption demo(QStringLiteral("demo"),
+                            QApplication::translate("main", "Open the demo project, building it from the bundled synthetic incidents first if needed."));
     QCommandLineOption size(QStringLiteral("size"), QStringLiteral("WxH"), QStringLiteral("size"));
     size.setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions({screenshot, search, size});
+    parser.addOptions({demo, screenshot, search, size});
     parser.process(app);
 
     // A screenshot run starts from default window state and leaves the user's settings alone.
@@ -101,7 +104,7 @@ int main(int argc, char **argv)
             window.resize(wh[0].toInt(), wh[1].toInt());
     }
     window.show();
-    window.openInitial(parser.positionalArguments());
+    window.openInitial(parser.positionalArguments(), parser.isSet(demo));
     if (parser.isSet(search))
         window.logView()->setSearch(parser.value(search));
 
@@ -114,6 +117,7 @@ int main(int argc, char **argv)
             });
     }
     if (parser.isSet(screenshot))
-        scheduleScreenshot(window, parser.value(screenshot), 600);
+        scheduleScreenshot(window, parser.value(screenshot), 600,
+                           window.logView()->logFile() || parser.isSet(demo)); // --demo shows an incident's log
     return app.exec();
 }

@@ -23,6 +23,7 @@
 #include <QSignalSpy>
 #include <QCommandLinkButton>
 #include <QProgressDialog>
+#include <QScopeGuard>
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QTableView>
@@ -279,6 +280,56 @@ private Q_SLOTS:
         QVERIFY(!QFileInfo::exists(path + QStringLiteral(".part")));
         QCOMPARE(window.store()->path(), path);
         QVERIFY(window.incidentList()->kindCombo()->count() > 10); // many root-cause kinds
+    }
+
+    // rlhf-lab --demo (what packaging/setup.sh starts): the demo project instead of the last one,
+    // built in the background on the first start, just opened later; its first incident's log shows.
+    void demoFlagOpensTheDemoProjectInsteadOfTheLastOne()
+    {
+        // A scratch HOME: the demo project goes under it, never into the user's data.
+        QTemporaryDir home;
+        QVERIFY(home.isValid());
+        const QByteArray oldHome = qgetenv("HOME");
+        qputenv("HOME", QFile::encodeName(home.path()));
+        const auto restoreHome = qScopeGuard([&oldHome] { qputenv("HOME", oldHome); });
+        QStandardPaths::setTestModeEnabled(true);
+        const QString path = DemoProjectJob::defaultPath();
+        QVERIFY2(path.startsWith(home.path()), qPrintable(path));
+        QVERIFY(!QFileInfo::exists(path));
+
+        auto settings = newSettings(QStringLiteral("demoflag.ini"));
+        const QString project = makeProject();
+        {
+            MainWindow window(*settings);
+            QVERIFY(window.openProject(project)); // becomes the last project
+        }
+        {
+            MainWindow window(*settings);
+            window.show();
+            QSignalSpy loaded(window.incidentList(), &IncidentListView::loaded);
+            QSignalSpy ready(&window, &MainWindow::logReady);
+            window.openInitial({}, true);
+            QVERIFY(!window.store()); // not the last project: the demo, still being built
+            QVERIFY(window.findChild<QProgressDialog *>());
+            QVERIFY(ready.wait(180000));
+            QCOMPARE(loaded.count(), 1);
+            QCOMPARE(loaded.first().first().toLongLong(), qint64(synth::kDemoIncidents));
+            QCOMPARE(window.store()->path(), path);
+            QCOMPARE(window.incidentList()->table()->currentIndex().row(), 0);
+            QVERIFY(window.logView()->logFile());
+            QVERIFY(window.logView()->logFile()->lineCount() > 0);
+        }
+        {
+            MainWindow window(*settings);
+            window.show();
+            QSignalSpy loaded(window.incidentList(), &IncidentListView::loaded);
+            window.openInitial({}, true);
+            QVERIFY(!window.findChild<QProgressDialog *>()); // built already: opened at once
+            QVERIFY(window.store());
+            QCOMPARE(window.store()->path(), path);
+            QVERIFY(loaded.wait(30000));
+            QCOMPARE(loaded.first().first().toLongLong(), qint64(synth::kDemoIncidents));
+        }
     }
 
     void windowStateAndRecentFilesSurviveARestart()
