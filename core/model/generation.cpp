@@ -7,14 +7,156 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <limits>
 
 namespace lab {
 
 namespace {
 
-// The weights of one call, fused: q,k,v stacked into one [(H + 2 KV) hd, d] matrix and gate,up
-// into one [2 F, d] matrix, so each step does two matrix products where the modules do five.
+// ------------------------------------------------------------------------------ CPU kernels
+// Plain loops over float32 rows. Eight independent accumulators let GCC vectorise the
+// reductions without -ffast-math; target_clones adds an AVX2/FMA build chosen at load time.
+#if defined(__GNUC__) && defined(__x86_64__) && !defined(__clang__)
+#define LAB_CLONES __attribute__((target_clones("arch=x86-64-v3", "default")))
+#else
+#define LAB_CLONES
+#endif
+
+LAB_CLONES
+float dot(const float *__restrict a, const float *__restrict b, std::int64_t n)
+{
+    float acc[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+    std::int64_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        for (int j = 0; j < 8; ++j)
+            acc[j] += a[i + j] * b[i + j];
+    }
+    float sum = ((acc[0] + acc[1]) + (acc[2] + acc[3])) + ((acc[4] + acc[5]) + (acc[6] + acc[7]));
+    for (; i < n; ++i)
+        sum += a[i] * b[i];
+    return sum;
+}
+
+LAB_CLONES
+void axpy(float alpha, const float *__restrict x, float *__restrict y, std::int64_t n)
+{
+    for (std::int64_t i = 0; i < n; ++i)
+        y[i] += alpha * x[i];
+}
+
+// out = w * (x * rsqrt(mean(x^2) + eps)), HF's order of operations.
+LAB_CLONES
+void rmsNormRow(const float *__restrict x, const float *__restrict w, float *__restrict out,
+                std::int64_t d, float eps)
+{
+    const float r = 1.0f / std::sqrt(dot(x, x, d) / static_cast<float>(d) + eps);
+    for (std::int64_t i = 0; i < d; ++i)
+        out[i] = w[i] * (x[i] * r);
+}
+
+// x [rows, d] contiguous -> new [rows, d].
+torch::Tensor rmsNormCpu(const torch::Tensor &x, const torch::Tensor &w, double eps)
+{
+    torch::Tensor out = at::empty_like(x);
+    const std::int64_t rows = x.size(0), d = x.size(1);
+    const float *xp = x.data_ptr<float>();
+    const float *wp = w.data_ptr<float>();
+    float *op = out.data_ptr<float>();
+    at::parallel_for(0, rows, 256, [&](std::int64_t begin, std::int64_t end) {
+        for (std::int64_t r = begin; r < end; ++r)
+            rmsNormRow(xp + r * d, wp, op + r * d, d, static_cast<float>(eps));
+    });
+    return out;
+}
+
+// Rotates the q and k heads of each qkv row in place (HF rotate_half: x * cos + rotate_half(x)
+// * sin with cos/sin of position * inv_freq, computed in float32 as HF does) and stores the
+// row's k and v in the cache at (row b, slot s).
+void ropeAndStoreCpu(torch::Tensor &qkv, const std::vector<std::int64_t> &position,
+                     const std::vector<std::int64_t> &cacheRow, const std::vector<std::int64_t> &cacheSlot,
+                     const torch::Tensor &invFreq, int H, int KV, int hd, torch::Tensor &cacheK,
+                     torch::Tensor &cacheV)
+{
+    const std::int64_t rows = qkv.size(0), stride = qkv.size(1), half = hd / 2;
+    const std::int64_t L = cacheK.size(2);
+    float *base = qkv.data_ptr<float>();
+    const float *inv = invFreq.data_ptr<float>();
+    float *kc = cacheK.data_ptr<float>();
+    float *vc = cacheV.data_ptr<float>();
+    at::parallel_for(0, rows, 64, [&](std::int64_t begin, std::int64_t end) {
+        std::vector<float> cs(static_cast<size_t>(half)), sn(static_cast<size_t>(half));
+        for (std::int64_t r = begin; r < end; ++r) {
+            const float p = static_cast<float>(position[r]);
+            for (std::int64_t i = 0; i < half; ++i) {
+                const float f = p * inv[i];
+                cs[i] = std::cos(f);
+                sn[i] = std::sin(f);
+            }
+            float *row = base + r * stride;
+            for (int h = 0; h < H + KV; ++h) {
+                float *x = row + h * hd;
+                for (std::int64_t i = 0; i < half; ++i) {
+                    const float a = x[i], b = x[i + half];
+                    x[i] = a * cs[i] + (-b) * sn[i];
+                    x[i + half] = b * cs[i] + a * sn[i];
+                }
+            }
+            const std::int64_t b = cacheRow[r], s = cacheSlot[r];
+            for (int h = 0; h < KV; ++h) {
+                const std::int64_t at = ((b * KV + h) * L + s) * hd;
+                std::memcpy(kc + at, row + (H + h) * hd, sizeof(float) * hd);
+                std::memcpy(vc + at, row + (H + KV + h) * hd, sizeof(float) * hd);
+            }
+        }
+    });
+}
+
+// One query per (row, head) against the row's cached keys from `start[b]` (its first real
+// slot) to `slots` - 1: pad slots are skipped, not masked. q rows have stride `qStride`.
+void decodeAttentionCpu(const float *q, std::int64_t qStride, const torch::Tensor &cacheK,
+                        const torch::Tensor &cacheV, const std::vector<std::int64_t> &start,
+                        std::int64_t slots, int H, int hd, torch::Tensor &out)
+{
+    const std::int64_t B = out.size(0);
+    const std::int64_t KV = cacheK.size(1), L = cacheK.size(2);
+    const std::int64_t group = H / KV;
+    const float scale = 1.0f / std::sqrt(static_cast<float>(hd));
+    const float *kp = cacheK.data_ptr<float>();
+    const float *vp = cacheV.data_ptr<float>();
+    float *op = out.data_ptr<float>();
+    at::parallel_for(0, B * H, 8, [&](std::int64_t begin, std::int64_t end) {
+        std::vector<float> p(static_cast<size_t>(slots));
+        for (std::int64_t i = begin; i < end; ++i) {
+            const std::int64_t b = i / H, h = i % H, kvh = h / group;
+            const float *qi = q + b * qStride + h * hd;
+            const float *keys = kp + ((b * KV + kvh) * L) * hd;
+            const float *values = vp + ((b * KV + kvh) * L) * hd;
+            float *o = op + b * H * hd + h * hd;
+            float maxScore = -std::numeric_limits<float>::infinity();
+            for (std::int64_t s = start[b]; s < slots; ++s) {
+                p[s] = dot(qi, keys + s * hd, hd) * scale;
+                maxScore = std::max(maxScore, p[s]);
+            }
+            float sum = 0;
+            for (std::int64_t s = start[b]; s < slots; ++s) {
+                p[s] = std::exp(p[s] - maxScore);
+                sum += p[s];
+            }
+            std::fill(o, o + hd, 0.0f);
+            for (std::int64_t s = start[b]; s < slots; ++s)
+                axpy(p[s], values + s * hd, o, hd);
+            const float inv = 1.0f / sum;
+            for (int d = 0; d < hd; ++d)
+                o[d] *= inv;
+        }
+    });
+}
+
+// --------------------------------------------------------------------------- the engine
+// One call's weights, transposed to [in, out] so every projection is a plain matrix product
+// (and the residual adds fuse into addmm), with q,k,v stacked into one [d, (H + 2 KV) hd]
+// matrix and gate,up into one [d, 2 F]: two products per block where the modules do five.
 struct LayerWeights
 {
     torch::Tensor inputNorm, qkv, o, postNorm, gateUp, down;
@@ -31,134 +173,243 @@ Weights snapshot(LlamaForCausalLMImpl &model)
     Weights w;
     auto &backbone = *model.model;
     w.embed = backbone.embedTokens->weight;
-    w.finalNorm = backbone.norm->weight;
-    w.head = model.outputWeight();
+    w.finalNorm = backbone.norm->weight.contiguous();
+    w.head = model.outputWeight().t().contiguous();
     for (auto &layer : backbone.layerList) {
         auto &attn = *layer->selfAttn;
         auto &mlp = *layer->mlp;
-        w.layers.push_back({layer->inputLayernorm->weight,
+        w.layers.push_back({layer->inputLayernorm->weight.contiguous(),
                             at::cat({attn.qProj->effectiveWeight(), attn.kProj->effectiveWeight(),
-                                     attn.vProj->effectiveWeight()}),
-                            attn.oProj->effectiveWeight().contiguous(),
-                            layer->postAttentionLayernorm->weight,
-                            at::cat({mlp.gateProj->effectiveWeight(), mlp.upProj->effectiveWeight()}),
-                            mlp.downProj->effectiveWeight().contiguous()});
+                                     attn.vProj->effectiveWeight()})
+                                .t()
+                                .contiguous(),
+                            attn.oProj->effectiveWeight().t().contiguous(),
+                            layer->postAttentionLayernorm->weight.contiguous(),
+                            at::cat({mlp.gateProj->effectiveWeight(), mlp.upProj->effectiveWeight()})
+                                .t()
+                                .contiguous(),
+                            mlp.downProj->effectiveWeight().t().contiguous()});
     }
     return w;
 }
 
-torch::Tensor rmsNorm(const torch::Tensor &x, const torch::Tensor &weight, double eps)
+torch::Tensor rmsNormOps(const torch::Tensor &x, const torch::Tensor &weight, double eps)
 {
-    return x * at::rsqrt(x.pow(2).mean(-1, true).add_(eps)) * weight;
+    return weight * (x * at::rsqrt(x.pow(2).mean(-1, true).add_(eps)));
 }
 
 // x [N, heads, hd]; cos, sin [N, 1, hd].
-torch::Tensor rotary(const torch::Tensor &x, const torch::Tensor &cos, const torch::Tensor &sin)
+torch::Tensor rotaryOps(const torch::Tensor &x, const torch::Tensor &cos, const torch::Tensor &sin)
 {
     const std::int64_t half = x.size(-1) / 2;
     const torch::Tensor rotated = at::cat({-x.narrow(-1, half, half), x.narrow(-1, 0, half)}, -1);
-    return at::addcmul(x * cos, rotated, sin);
+    return x * cos + rotated * sin;
 }
 
-// The decode step's attention on the CPU: one query per (row, head) against the row's cached
-// keys from `start[b]` (its first real slot) to `slots` - 1. Pad slots are skipped, not masked.
-// Plain loops with 8 independent accumulators vectorise without -ffast-math; GCC's target_clones
-// adds an AVX2/FMA version picked at load time.
-#if defined(__GNUC__) && defined(__x86_64__) && !defined(__clang__)
-#define LAB_CLONES __attribute__((target_clones("arch=x86-64-v3", "default")))
-#else
-#define LAB_CLONES
-#endif
-
-LAB_CLONES
-void attendOne(const float *q, const float *keys, const float *values, float *out, float *scratch,
-               std::int64_t first, std::int64_t slots, std::int64_t hd, float scale)
+class Engine
 {
-    float maxScore = -std::numeric_limits<float>::infinity();
-    for (std::int64_t s = first; s < slots; ++s) {
-        const float *k = keys + s * hd;
-        float acc[8] = {0, 0, 0, 0, 0, 0, 0, 0};
-        std::int64_t d = 0;
-        for (; d + 8 <= hd; d += 8) {
-            for (int j = 0; j < 8; ++j)
-                acc[j] += q[d + j] * k[d + j];
+public:
+    Engine(LlamaForCausalLMImpl &model, bool cpuKernels)
+        : m_config(model.config()), m_w(snapshot(model)), m_cpu(cpuKernels),
+          m_options(model.model->embedTokens->weight.options()),
+          m_H(m_config.numHeads), m_KV(m_config.numKvHeads), m_hd(m_config.headDim()),
+          m_F(m_config.intermediateSize), m_eps(m_config.rmsNormEps)
+    {
+        const torch::Tensor exponent =
+            at::arange(0, m_hd, 2, at::kLong).to(at::kFloat) / static_cast<double>(m_hd);
+        m_invFreq = (1.0 / at::pow(m_config.ropeTheta, exponent)).contiguous();
+    }
+
+    // Prompt rows: lengths n_b, left-aligned token lists packed in `tokens`; their keys and
+    // values go to slots [P - n_b, P) of caches of L slots. Returns the logits [B, V] of each
+    // row's last prompt token.
+    torch::Tensor prefill(const torch::Tensor &tokens, const std::vector<std::int64_t> &lengths,
+                          std::int64_t P, std::int64_t L)
+    {
+        const std::int64_t B = static_cast<std::int64_t>(lengths.size());
+        std::int64_t total = 0, longest = 0;
+        m_start.resize(B);
+        std::vector<std::int64_t> offset(B), position, row, slot;
+        for (std::int64_t b = 0; b < B; ++b) {
+            m_start[b] = P - lengths[b];
+            offset[b] = total;
+            for (std::int64_t p = 0; p < lengths[b]; ++p) {
+                position.push_back(p);
+                row.push_back(b);
+                slot.push_back(m_start[b] + p);
+            }
+            total += lengths[b];
+            longest = std::max(longest, lengths[b]);
         }
-        float dot = ((acc[0] + acc[1]) + (acc[2] + acc[3])) + ((acc[4] + acc[5]) + (acc[6] + acc[7]));
-        for (; d < hd; ++d)
-            dot += q[d] * k[d];
-        dot *= scale;
-        scratch[s] = dot;
-        maxScore = std::max(maxScore, dot);
-    }
-    float sum = 0;
-    for (std::int64_t s = first; s < slots; ++s) {
-        scratch[s] = std::exp(scratch[s] - maxScore);
-        sum += scratch[s];
-    }
-    for (std::int64_t d = 0; d < hd; ++d)
-        out[d] = 0;
-    for (std::int64_t s = first; s < slots; ++s) {
-        const float p = scratch[s];
-        const float *v = values + s * hd;
-        for (std::int64_t d = 0; d < hd; ++d)
-            out[d] += p * v[d];
-    }
-    const float inv = 1.0f / sum;
-    for (std::int64_t d = 0; d < hd; ++d)
-        out[d] *= inv;
-}
-
-// q [B, H, hd] contiguous; caches [B, KV, L, hd] contiguous; out [B, H, hd].
-void decodeAttentionCpu(const torch::Tensor &q, const torch::Tensor &cacheK,
-                        const torch::Tensor &cacheV, const std::vector<std::int64_t> &start,
-                        std::int64_t slots, torch::Tensor &out)
-{
-    const std::int64_t B = q.size(0), H = q.size(1), hd = q.size(2);
-    const std::int64_t KV = cacheK.size(1), L = cacheK.size(2);
-    const std::int64_t group = H / KV;
-    const float scale = 1.0f / std::sqrt(static_cast<float>(hd));
-    const float *qp = q.data_ptr<float>();
-    const float *kp = cacheK.data_ptr<float>();
-    const float *vp = cacheV.data_ptr<float>();
-    float *op = out.data_ptr<float>();
-    // Each (row, head) is a few microseconds of work; split them over the intra-op threads.
-    at::parallel_for(0, B * H, 8, [&](std::int64_t begin, std::int64_t end) {
-        std::vector<float> scratch(static_cast<size_t>(slots));
-        for (std::int64_t i = begin; i < end; ++i) {
-            const std::int64_t b = i / H, h = i % H, kvh = h / group;
-            const std::int64_t base = ((b * KV + kvh) * L) * hd;
-            attendOne(qp + i * hd, kp + base, vp + base, op + i * hd, scratch.data(), start[b],
-                      slots, hd, scale);
+        m_L = L;
+        const std::int64_t layers = static_cast<std::int64_t>(m_w.layers.size());
+        // The CPU kernels never read pad slots; the generic path masks them, so they must be
+        // finite: zeros.
+        m_cache = m_cpu ? at::empty({layers, 2, B, m_KV, L, m_hd}, m_options)
+                        : at::zeros({layers, 2, B, m_KV, L, m_hd}, m_options);
+        torch::Tensor cos, sin;
+        if (!m_cpu) {
+            const torch::Tensor pos = at::tensor(position, at::kLong).to(m_options.device());
+            std::tie(cos, sin) = rotaryCosSin(pos, m_hd, m_config.ropeTheta);
+            cos = cos.unsqueeze(1);
+            sin = sin.unsqueeze(1);
         }
-    });
-}
+        const torch::Tensor causal =
+            at::full({longest, longest}, std::numeric_limits<float>::lowest(), m_options).triu(1);
+        const double scale = 1.0 / std::sqrt(double(m_hd));
+        const std::int64_t group = m_H / m_KV;
+        const std::int64_t qkvWidth = (m_H + 2 * m_KV) * m_hd;
 
-// The same through LibTorch ops (any device): pad slots masked by `keyBias` [B, L].
-torch::Tensor decodeAttentionGeneric(const torch::Tensor &q, const torch::Tensor &cacheK,
-                                     const torch::Tensor &cacheV, const torch::Tensor &keyBias,
-                                     std::int64_t slots)
-{
-    const std::int64_t B = q.size(0), H = q.size(1), hd = q.size(2);
-    const std::int64_t KV = cacheK.size(1);
-    const std::int64_t group = H / KV;
-    const torch::Tensor keys = cacheK.narrow(2, 0, slots).reshape({B * KV, slots, hd});
-    const torch::Tensor values = cacheV.narrow(2, 0, slots).reshape({B * KV, slots, hd});
-    torch::Tensor scores = at::bmm(q.reshape({B * KV, group, hd}), keys.transpose(1, 2));
-    scores = scores.mul_(1.0 / std::sqrt(double(hd))).view({B, KV, group, slots})
-             + keyBias.narrow(1, 0, slots).view({B, 1, 1, slots});
-    const torch::Tensor probs = at::softmax(scores, -1).view({B * KV, group, slots});
-    return at::bmm(probs, values).view({B, H, hd});
-}
+        torch::Tensor x = m_w.embed.index_select(0, tokens); // [total, d]
+        for (std::int64_t i = 0; i < layers; ++i) {
+            const LayerWeights &lw = m_w.layers[i];
+            torch::Tensor ck = m_cache[i][0], cv = m_cache[i][1];
+            torch::Tensor qkv = at::mm(norm(x, lw.inputNorm), lw.qkv); // [total, qkvWidth]
+            if (m_cpu) {
+                ropeAndStoreCpu(qkv, position, row, slot, m_invFreq, m_H, m_KV, m_hd, ck, cv);
+            } else {
+                const torch::Tensor qk = qkv.narrow(1, 0, (m_H + m_KV) * m_hd).view({total, m_H + m_KV, m_hd});
+                qk.copy_(rotaryOps(qk, cos, sin));
+                for (std::int64_t b = 0; b < B; ++b) {
+                    const std::int64_t n = lengths[b], off = offset[b];
+                    const torch::Tensor rows = qkv.narrow(0, off, n);
+                    ck[b].narrow(1, m_start[b], n).copy_(
+                        rows.narrow(1, m_H * m_hd, m_KV * m_hd).view({n, m_KV, m_hd}).transpose(0, 1));
+                    cv[b].narrow(1, m_start[b], n).copy_(
+                        rows.narrow(1, (m_H + m_KV) * m_hd, m_KV * m_hd).view({n, m_KV, m_hd}).transpose(0, 1));
+                }
+            }
+            torch::Tensor attn = at::empty({total, m_H, m_hd}, m_options);
+            for (std::int64_t b = 0; b < B; ++b) {
+                const std::int64_t n = lengths[b], off = offset[b];
+                const torch::Tensor keys = ck[b].narrow(1, m_start[b], n);   // [KV, n, hd]
+                const torch::Tensor values = cv[b].narrow(1, m_start[b], n); // [KV, n, hd]
+                // [H, n, hd] -> [KV, group*n, hd]: the heads that share a kv head in one block.
+                const torch::Tensor q = qkv.narrow(0, off, n)
+                                            .narrow(1, 0, m_H * m_hd)
+                                            .view({n, m_H, m_hd})
+                                            .transpose(0, 1)
+                                            .reshape({m_KV, group * n, m_hd});
+                const torch::Tensor bias = causal.narrow(0, 0, n).narrow(1, 0, n);
+                torch::Tensor scores;
+                if (group == 1) {
+                    scores = at::baddbmm(bias, q, keys.transpose(1, 2), 1.0, scale);
+                } else {
+                    scores = at::bmm(q, keys.transpose(1, 2)).mul_(scale);
+                    scores.view({m_KV, group, n, n}).add_(bias);
+                }
+                attn.narrow(0, off, n).copy_(
+                    at::bmm(at::softmax(scores, -1), values).view({m_H, n, m_hd}).transpose(0, 1));
+            }
+            x.addmm_(attn.view({total, m_H * m_hd}), lw.o);
+            mlp(x, lw);
+        }
+        std::vector<std::int64_t> last(B);
+        for (std::int64_t b = 0; b < B; ++b)
+            last[b] = offset[b] + lengths[b] - 1;
+        const torch::Tensor lastRows = x.index_select(0, at::tensor(last, at::kLong).to(m_options.device()));
+        (void)qkvWidth;
+        return at::mm(norm(lastRows, m_w.finalNorm), m_w.head);
+    }
+
+    // Feeds one token per row at `slot`, rows at positions `positions`; returns logits [B, V].
+    torch::Tensor decode(const torch::Tensor &next, const std::vector<std::int64_t> &positions,
+                         std::int64_t slot)
+    {
+        const std::int64_t B = next.size(0);
+        const std::int64_t layers = static_cast<std::int64_t>(m_w.layers.size());
+        torch::Tensor cos, sin, keyBias;
+        std::vector<std::int64_t> row(B), slots(B, slot);
+        for (std::int64_t b = 0; b < B; ++b)
+            row[b] = b;
+        if (!m_cpu) {
+            const torch::Tensor pos = at::tensor(positions, at::kLong).to(m_options.device());
+            std::tie(cos, sin) = rotaryCosSin(pos, m_hd, m_config.ropeTheta);
+            cos = cos.unsqueeze(1);
+            sin = sin.unsqueeze(1);
+            keyBias = at::zeros({B, slot + 1}, m_options);
+            for (std::int64_t b = 0; b < B; ++b)
+                keyBias[b].narrow(0, 0, m_start[b]).fill_(std::numeric_limits<float>::lowest());
+        }
+        torch::Tensor h = m_w.embed.index_select(0, next); // [B, d]
+        torch::Tensor attn = at::empty({B, m_H * m_hd}, m_options);
+        for (std::int64_t i = 0; i < layers; ++i) {
+            const LayerWeights &lw = m_w.layers[i];
+            torch::Tensor ck = m_cache[i][0], cv = m_cache[i][1];
+            torch::Tensor qkv = at::mm(norm(h, lw.inputNorm), lw.qkv);
+            if (m_cpu) {
+                ropeAndStoreCpu(qkv, positions, row, slots, m_invFreq, m_H, m_KV, m_hd, ck, cv);
+                decodeAttentionCpu(qkv.data_ptr<float>(), qkv.size(1), ck, cv, m_start, slot + 1,
+                                   m_H, m_hd, attn);
+            } else {
+                const torch::Tensor qk =
+                    rotaryOps(qkv.narrow(1, 0, (m_H + m_KV) * m_hd).view({B, m_H + m_KV, m_hd}), cos, sin);
+                ck.select(2, slot).copy_(qk.narrow(1, m_H, m_KV));
+                cv.select(2, slot).copy_(qkv.narrow(1, (m_H + m_KV) * m_hd, m_KV * m_hd).view({B, m_KV, m_hd}));
+                attn.copy_(genericAttention(qk.narrow(1, 0, m_H).contiguous(), ck, cv, keyBias, slot + 1)
+                               .view({B, m_H * m_hd}));
+            }
+            h.addmm_(attn, lw.o);
+            mlp(h, lw);
+        }
+        return at::mm(norm(h, m_w.finalNorm), m_w.head);
+    }
+
+private:
+    torch::Tensor norm(const torch::Tensor &x, const torch::Tensor &w) const
+    {
+        return m_cpu ? rmsNormCpu(x, w, m_eps) : rmsNormOps(x, w, m_eps);
+    }
+
+    // x += down(silu(gate(norm(x))) * up(norm(x))), in place.
+    void mlp(torch::Tensor &x, const LayerWeights &lw) const
+    {
+        const torch::Tensor gu = at::mm(norm(x, lw.postNorm), lw.gateUp);
+        torch::Tensor act = at::silu(gu.narrow(1, 0, m_F));
+        act.mul_(gu.narrow(1, m_F, m_F));
+        x.addmm_(act, lw.down);
+    }
+
+    // q [B, H, hd] contiguous; pad slots masked by keyBias [B, slots].
+    torch::Tensor genericAttention(const torch::Tensor &q, const torch::Tensor &ck,
+                                   const torch::Tensor &cv, const torch::Tensor &keyBias,
+                                   std::int64_t slots) const
+    {
+        const std::int64_t B = q.size(0), group = m_H / m_KV;
+        const torch::Tensor keys = ck.narrow(2, 0, slots).reshape({B * m_KV, slots, m_hd});
+        const torch::Tensor values = cv.narrow(2, 0, slots).reshape({B * m_KV, slots, m_hd});
+        torch::Tensor scores = at::bmm(q.reshape({B * m_KV, group, m_hd}), keys.transpose(1, 2));
+        scores = scores.mul_(1.0 / std::sqrt(double(m_hd))).view({B, m_KV, group, slots})
+                 + keyBias.view({B, 1, 1, slots});
+        const torch::Tensor probs = at::softmax(scores, -1).view({B * m_KV, group, slots});
+        return at::bmm(probs, values).view({B, m_H, m_hd});
+    }
+
+    const LlamaConfig &m_config;
+    Weights m_w;
+    bool m_cpu;
+    torch::TensorOptions m_options;
+    int m_H, m_KV, m_hd;
+    std::int64_t m_F;
+    double m_eps;
+    torch::Tensor m_invFreq; // CPU float [hd / 2]
+    torch::Tensor m_cache;   // [layers, 2 (k, v), B, KV, L, hd]
+    std::vector<std::int64_t> m_start;
+    std::int64_t m_L = 0;
+};
 
 // HF's logits processors and warpers in HF's order: repetition penalty, temperature, top-k,
 // top-p. scores [B, V] float.
-torch::Tensor processScores(torch::Tensor scores, const GenerationConfig &c, const torch::Tensor &seen)
+torch::Tensor processScores(torch::Tensor scores, const GenerationConfig &c, const torch::Tensor &seen,
+                            bool warp)
 {
     if (c.repetitionPenalty != 1.0) {
         const torch::Tensor penalised =
             at::where(scores < 0, scores * c.repetitionPenalty, scores / c.repetitionPenalty);
         scores = at::where(seen, penalised, scores);
     }
+    if (!warp)
+        return scores;
     if (c.temperature != 1.0)
         scores = scores / c.temperature;
     const double negInf = -std::numeric_limits<double>::infinity();
@@ -217,105 +468,47 @@ Result<GenerationOutput> generate(LlamaForCausalLMImpl &model, const torch::Tens
                                    "repetition penalty > 0"));
 
     try {
-        // Tensors made here are plain again outside; InferenceMode skips autograd bookkeeping.
         GenerationOutput result;
         {
+            // InferenceMode skips autograd bookkeeping; what leaves this scope is cloned below.
             c10::InferenceMode inference;
             const torch::Device device = model.model->embedTokens->weight.device();
             const auto fopts = model.model->embedTokens->weight.options();
             const auto lopts = torch::TensorOptions().dtype(at::kLong).device(device);
-            const torch::Tensor idsCpu = idsIn.to(at::kCPU, at::kLong);
-            const torch::Tensor maskCpu = maskIn.to(at::kCPU, at::kLong).ne(0).to(at::kLong);
+            const torch::Tensor idsCpu = idsIn.to(at::kCPU, at::kLong).contiguous();
+            const torch::Tensor maskCpu = maskIn.to(at::kCPU).ne(0).to(at::kLong).contiguous();
             const std::int64_t B = idsCpu.size(0), P = idsCpu.size(1);
             const std::int64_t N = c.maxNewTokens;
             if (idsCpu.min().item<std::int64_t>() < 0 || idsCpu.max().item<std::int64_t>() >= mc.vocabSize)
                 return fail(QStringLiteral("generate: token ids must be in [0, %1)").arg(mc.vocabSize));
 
-            // Row b's n_b prompt tokens go to cache slots [P - n_b, P); pads are a prefix.
-            std::vector<std::int64_t> lengths(static_cast<size_t>(B)), start(static_cast<size_t>(B)),
-                packedOffset(static_cast<size_t>(B));
-            const torch::Tensor rowLengths = maskCpu.sum(1);
-            std::int64_t total = 0, longest = 0;
+            // Each row's real tokens in order (any padding side), packed.
+            std::vector<std::int64_t> lengths(static_cast<size_t>(B)), packed;
+            packed.reserve(static_cast<size_t>(B * P));
+            const std::int64_t *idp = idsCpu.data_ptr<std::int64_t>();
+            const std::int64_t *mp = maskCpu.data_ptr<std::int64_t>();
+            std::int64_t longest = 0;
             for (std::int64_t b = 0; b < B; ++b) {
-                const std::int64_t n = rowLengths[b].item<std::int64_t>();
-                if (n == 0)
+                for (std::int64_t t = 0; t < P; ++t) {
+                    if (mp[b * P + t]) {
+                        packed.push_back(idp[b * P + t]);
+                        ++lengths[b];
+                    }
+                }
+                if (lengths[b] == 0)
                     return fail(QStringLiteral("generate: prompt %1 has no real token").arg(b));
-                lengths[b] = n;
-                start[b] = P - n;
-                packedOffset[b] = total;
-                total += n;
-                longest = std::max(longest, n);
+                longest = std::max(longest, lengths[b]);
             }
             if (longest + N > mc.maxPositionEmbeddings)
                 return fail(QStringLiteral("generate: a prompt of %1 tokens plus %2 new tokens "
                                            "exceeds the model's context of %3")
                                 .arg(longest).arg(N).arg(mc.maxPositionEmbeddings));
 
-            const Weights w = snapshot(model);
-            const int H = mc.numHeads, KV = mc.numKvHeads, hd = mc.headDim();
-            const std::int64_t group = H / KV, F = mc.intermediateSize;
-            const double eps = mc.rmsNormEps;
-            const bool cpuKernel = device.is_cpu() && fopts.dtype() == at::kFloat && !c.genericAttention;
-
-            // ---- prefill over the packed prompt tokens [total]
-            const torch::Tensor flatMask = maskCpu.view(-1);
-            const torch::Tensor select = flatMask.nonzero().squeeze(1);
-            const torch::Tensor tokens = idsCpu.view(-1).index_select(0, select).to(device);
-            const torch::Tensor positions =
-                (maskCpu.cumsum(1) - 1).view(-1).index_select(0, select).to(device);
-            auto [cos, sin] = rotaryCosSin(positions, hd, mc.ropeTheta); // [total, hd]
-            cos = cos.unsqueeze(1);
-            sin = sin.unsqueeze(1);
-            const std::int64_t L = P + N - 1; // slots ever written
-            std::vector<torch::Tensor> cacheK, cacheV;
-            const torch::Tensor causal =
-                at::full({longest, longest}, std::numeric_limits<float>::lowest(), fopts).triu(1);
-            const double scale = 1.0 / std::sqrt(double(hd));
-
-            torch::Tensor x = w.embed.index_select(0, tokens); // [total, d]
-            for (const LayerWeights &lw : w.layers) {
-                // Zeros so that skipped or masked pad slots never hold NaN or Inf.
-                torch::Tensor ck = at::zeros({B, KV, L, hd}, fopts);
-                torch::Tensor cv = at::zeros({B, KV, L, hd}, fopts);
-                const torch::Tensor qkv = at::linear(rmsNorm(x, lw.inputNorm, eps), lw.qkv);
-                const torch::Tensor qk =
-                    rotary(qkv.narrow(1, 0, (H + KV) * hd).view({total, H + KV, hd}), cos, sin);
-                const torch::Tensor v = qkv.narrow(1, (H + KV) * hd, KV * hd).view({total, KV, hd});
-                torch::Tensor attn = at::empty({total, H, hd}, fopts);
-                for (std::int64_t b = 0; b < B; ++b) {
-                    const std::int64_t n = lengths[b], off = packedOffset[b];
-                    torch::Tensor keys = ck[b].narrow(1, start[b], n);   // [KV, n, hd]
-                    torch::Tensor values = cv[b].narrow(1, start[b], n); // [KV, n, hd]
-                    keys.copy_(qk.narrow(0, off, n).narrow(1, H, KV).transpose(0, 1));
-                    values.copy_(v.narrow(0, off, n).transpose(0, 1));
-                    // [H, n, hd] -> [KV, group*n, hd]: the heads sharing a kv head in one block.
-                    const torch::Tensor q =
-                        qk.narrow(0, off, n).narrow(1, 0, H).transpose(0, 1).reshape({KV, group * n, hd});
-                    const torch::Tensor bias = causal.narrow(0, 0, n).narrow(1, 0, n);
-                    torch::Tensor scores;
-                    if (group == 1) {
-                        scores = at::baddbmm(bias, q, keys.transpose(1, 2), 1.0, scale);
-                    } else {
-                        scores = at::bmm(q, keys.transpose(1, 2)).mul_(scale);
-                        scores.view({KV, group, n, n}).add_(bias);
-                    }
-                    const torch::Tensor probs = at::softmax(scores, -1);
-                    attn.narrow(0, off, n).copy_(at::bmm(probs, values).view({H, n, hd}).transpose(0, 1));
-                }
-                x = x + at::linear(attn.view({total, H * hd}), lw.o);
-                const torch::Tensor gu = at::linear(rmsNorm(x, lw.postNorm, eps), lw.gateUp);
-                x = x + at::linear(at::silu(gu.narrow(1, 0, F)) * gu.narrow(1, F, F), lw.down);
-                cacheK.push_back(ck);
-                cacheV.push_back(cv);
-            }
-            std::vector<std::int64_t> lastIndex(static_cast<size_t>(B));
-            for (std::int64_t b = 0; b < B; ++b)
-                lastIndex[b] = packedOffset[b] + lengths[b] - 1;
-            const torch::Tensor last = at::tensor(lastIndex, at::kLong).to(device);
+            const bool cpuKernels = device.is_cpu() && fopts.dtype() == at::kFloat && !c.genericAttention;
+            Engine engine(model, cpuKernels);
             torch::Tensor logits =
-                at::linear(rmsNorm(x.index_select(0, last), w.finalNorm, eps), w.head); // [B, V]
+                engine.prefill(at::tensor(packed, at::kLong).to(device), lengths, P, P + N - 1);
 
-            // ---- decode
             torch::Tensor outTokens = at::full({B, N}, static_cast<std::int64_t>(c.padTokenId), lopts);
             torch::Tensor outLogProbs = at::zeros({B, N}, fopts);
             torch::Tensor outMask = at::zeros({B, N}, lopts);
@@ -328,44 +521,26 @@ Result<GenerationOutput> generate(LlamaForCausalLMImpl &model, const torch::Tens
                 eos = at::tensor(std::vector<std::int64_t>(c.eosTokenIds.begin(), c.eosTokenIds.end()),
                                  at::kLong).to(device);
             torch::Tensor seen;
-            if (c.repetitionPenalty != 1.0) {
+            if (c.repetitionPenalty != 1.0)
                 seen = at::zeros({B, mc.vocabSize}, fopts)
                            .scatter_add_(1, idsCpu.to(device), maskCpu.to(fopts))
                            .gt(0);
-            }
-            // Pad slots get the lowest float in the generic path's scores.
-            torch::Tensor keyBias;
-            if (!cpuKernel) {
-                keyBias = at::zeros({B, L}, fopts);
-                for (std::int64_t b = 0; b < B; ++b)
-                    keyBias[b].narrow(0, 0, start[b]).fill_(std::numeric_limits<float>::lowest());
-            }
-            torch::Tensor pos = rowLengths.to(device); // next position per row
-            torch::Tensor qBuffer = at::empty({B, H, hd}, fopts);
-            torch::Tensor attnBuffer = at::empty({B, H, hd}, fopts);
+            std::vector<std::int64_t> positions(lengths); // the next position of each row
             std::int64_t produced = 0;
             for (std::int64_t t = 0; t < N; ++t) {
-                // Choose token t from `logits`.
                 if (c.returnLogits)
                     allLogits.select(1, t).copy_(logits);
                 torch::Tensor next;
                 if (!c.doSample) {
-                    torch::Tensor scores = logits;
-                    if (c.repetitionPenalty != 1.0) {
-                        GenerationConfig penaltyOnly;
-                        penaltyOnly.repetitionPenalty = c.repetitionPenalty;
-                        scores = processScores(scores, penaltyOnly, seen);
-                    }
-                    next = scores.argmax(1);
+                    next = processScores(logits, c, seen, false).argmax(1);
                 } else {
-                    const torch::Tensor scores = processScores(logits, c, seen);
-                    torch::Tensor probs = at::softmax(scores, -1);
+                    torch::Tensor probs = at::softmax(processScores(logits, c, seen, true), -1);
                     if (!probs.device().is_cpu())
                         probs = probs.to(at::kCPU); // the generator is a CPU one
                     next = at::multinomial(probs, 1, false, generator).squeeze(1).to(device);
                 }
-                torch::Tensor logp = logits.gather(1, next.unsqueeze(1)).squeeze(1)
-                                     - at::logsumexp(logits, 1);
+                const torch::Tensor logp =
+                    logits.gather(1, next.unsqueeze(1)).squeeze(1) - at::logsumexp(logits, 1);
                 if (!eos.defined()) {
                     outTokens.select(1, t).copy_(next);
                     outLogProbs.select(1, t).copy_(logp);
@@ -383,35 +558,9 @@ Result<GenerationOutput> generate(LlamaForCausalLMImpl &model, const torch::Tens
                     seen.scatter_(1, next.unsqueeze(1), true);
                 if (t + 1 == N || (eos.defined() && finished.all().item<bool>()))
                     break;
-
-                // Forward token t at slot P + t.
-                const std::int64_t slot = P + t;
-                auto [cs, sn] = rotaryCosSin(pos, hd, mc.ropeTheta); // [B, hd]
-                cs = cs.unsqueeze(1);
-                sn = sn.unsqueeze(1);
-                torch::Tensor h = w.embed.index_select(0, next); // [B, d]
-                for (size_t i = 0; i < w.layers.size(); ++i) {
-                    const LayerWeights &lw = w.layers[i];
-                    const torch::Tensor qkv = at::linear(rmsNorm(h, lw.inputNorm, eps), lw.qkv);
-                    const torch::Tensor qk =
-                        rotary(qkv.narrow(1, 0, (H + KV) * hd).view({B, H + KV, hd}), cs, sn);
-                    cacheK[i].select(2, slot).copy_(qk.narrow(1, H, KV));
-                    cacheV[i].select(2, slot).copy_(qkv.narrow(1, (H + KV) * hd, KV * hd).view({B, KV, hd}));
-                    torch::Tensor attn;
-                    if (cpuKernel) {
-                        qBuffer.copy_(qk.narrow(1, 0, H));
-                        decodeAttentionCpu(qBuffer, cacheK[i], cacheV[i], start, slot + 1, attnBuffer);
-                        attn = attnBuffer;
-                    } else {
-                        attn = decodeAttentionGeneric(qk.narrow(1, 0, H).contiguous(), cacheK[i],
-                                                      cacheV[i], keyBias, slot + 1);
-                    }
-                    h = h + at::linear(attn.view({B, H * hd}), lw.o);
-                    const torch::Tensor gu = at::linear(rmsNorm(h, lw.postNorm, eps), lw.gateUp);
-                    h = h + at::linear(at::silu(gu.narrow(1, 0, F)) * gu.narrow(1, F, F), lw.down);
-                }
-                logits = at::linear(rmsNorm(h, w.finalNorm, eps), w.head);
-                pos = pos + 1;
+                logits = engine.decode(next, positions, P + t);
+                for (auto &p : positions)
+                    ++p;
             }
             result.tokens = outTokens.narrow(1, 0, produced);
             result.logProbs = outLogProbs.narrow(1, 0, produced);

@@ -18,7 +18,7 @@ namespace {
 
 constexpr double kTolerance = 1e-4;
 
-LlamaForCausalLM makeModel()
+LlamaForCausalLM makeModel(int kvHeads = 2)
 {
     LlamaConfig c;
     c.vocabSize = 300;
@@ -26,7 +26,7 @@ LlamaForCausalLM makeModel()
     c.intermediateSize = 128;
     c.numLayers = 2;
     c.numHeads = 4;
-    c.numKvHeads = 2;
+    c.numKvHeads = kvHeads;
     c.maxPositionEmbeddings = 128;
     c.ropeTheta = 5000;
     LlamaForCausalLM m(c);
@@ -82,14 +82,18 @@ private Q_SLOTS:
 void TestGeneration::cacheMatchesFullForward_data()
 {
     QTest::addColumn<bool>("generic");
-    QTest::newRow("CPU decode kernel") << false;
-    QTest::newRow("generic LibTorch attention") << true;
+    QTest::addColumn<int>("kvHeads");
+    QTest::newRow("GQA, CPU decode kernel") << false << 2;
+    QTest::newRow("GQA, generic LibTorch attention") << true << 2;
+    QTest::newRow("MHA, CPU decode kernel") << false << 4;
+    QTest::newRow("MHA, generic LibTorch attention") << true << 4;
 }
 
 void TestGeneration::cacheMatchesFullForward()
 {
     QFETCH(bool, generic);
-    LlamaForCausalLM m = makeModel();
+    QFETCH(int, kvHeads);
+    LlamaForCausalLM m = makeModel(kvHeads);
     GenerationConfig cfg;
     cfg.maxNewTokens = 7;
     cfg.returnLogits = true;
