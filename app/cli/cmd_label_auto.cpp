@@ -1,5 +1,6 @@
 // rlhf-lab-cli label auto --db F [--noise P] [--seed S]: the simulated engineer votes on open pairs.
 #include "cli_output.h"
+#include "cli_project.h"
 #include "command.h"
 
 #include "core/store/store.h"
@@ -11,38 +12,34 @@ namespace {
 int runLabelAuto(const QStringList &args)
 {
     QCommandLineParser parser;
-    const QCommandLineOption dbOption(QStringLiteral("db"), QStringLiteral("Project database."), QStringLiteral("F"));
     const QCommandLineOption noiseOption(QStringLiteral("noise"), QStringLiteral("Probability that a vote is flipped (default 0.1)."),
                                          QStringLiteral("P"), QStringLiteral("0.1"));
     const QCommandLineOption seedOption(QStringLiteral("seed"), QStringLiteral("Seed of the noise and of the side shown left (default 1)."),
                                         QStringLiteral("S"), QStringLiteral("1"));
-    const QCommandLineOption jsonOption(QStringLiteral("json"), QStringLiteral("Print one JSON object."));
-    parser.addOptions({dbOption, noiseOption, seedOption, jsonOption});
+    parser.addOptions({noiseOption, seedOption});
+    const ProjectArgs project(parser, QStringLiteral("Project database."));
     if (int code = parseOrExit(parser, QStringLiteral("label auto"),
                                QStringLiteral("Let the simulated engineer vote (as annotator \"simulated-engineer\") on every pair it "
                                               "has not voted on, judging from the ground truth."),
                                args);
         code >= 0)
         return code;
-    if (!parser.isSet(dbOption))
-        return fail(QStringLiteral("label auto needs --db F"), kExitUsage);
     bool ok = false;
     const double noise = parser.value(noiseOption).toDouble(&ok);
     if (!ok || noise < 0.0 || noise > 1.0)
         return fail(QStringLiteral("--noise must be a number from 0 to 1 (got '%1')").arg(parser.value(noiseOption)), kExitUsage);
-    const quint64 seed = parser.value(seedOption).toULongLong(&ok);
-    if (!ok)
-        return fail(QStringLiteral("--seed must be a non-negative whole number (got '%1')").arg(parser.value(seedOption)), kExitUsage);
-
-    auto store = Store::open(parser.value(dbOption));
-    if (!store)
-        return fail(store.error());
+    quint64 seed = 0;
+    if (int code = readSeed(parser, seedOption, seed); code >= 0)
+        return code;
+    std::shared_ptr<Store> store;
+    if (int code = project.openStore(QStringLiteral("label auto"), store); code >= 0)
+        return code;
     ProgressBar bar(QStringLiteral("voting"));
-    auto summary = synth::autoLabel(**store, noise, seed, -1, [&](qint64 done, qint64 total) { return bar.update(done, total); });
+    auto summary = synth::autoLabel(*store, noise, seed, -1, [&](qint64 done, qint64 total) { return bar.update(done, total); });
     bar.finish();
     if (!summary)
         return fail(summary.error());
-    if (parser.isSet(jsonOption)) {
+    if (project.json()) {
         printJson({{QStringLiteral("annotator"), QString::fromLatin1(synth::kSimulatedEngineerName)},
                    {QStringLiteral("votes"), summary->votes},
                    {QStringLiteral("a_better"), summary->aBetter},

@@ -1,5 +1,6 @@
 // rlhf-lab-cli logs import --db F FILE...: store logs as incidents.
 #include "cli_output.h"
+#include "cli_project.h"
 #include "command.h"
 
 #include "core/ingest/log_import.h"
@@ -13,32 +14,26 @@ namespace {
 int runLogsImport(const QStringList &args)
 {
     QCommandLineParser parser;
-    const QCommandLineOption dbOption(QStringLiteral("db"), QStringLiteral("Project database (created if missing)."),
-                                      QStringLiteral("F"));
-    const QCommandLineOption jsonOption(QStringLiteral("json"), QStringLiteral("Print one JSON object."));
-    parser.addOptions({dbOption, jsonOption});
+    const ProjectArgs project(parser);
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Log files to import, one incident each."),
                                  QStringLiteral("FILE..."));
     if (int code = parseOrExit(parser, QStringLiteral("logs import"),
                                QStringLiteral("Store log files in a project as incidents (one per file)."), args);
         code >= 0)
         return code;
-    if (!parser.isSet(dbOption))
-        return fail(QStringLiteral("logs import needs --db F"), kExitUsage);
     const QStringList files = parser.positionalArguments();
     if (files.isEmpty())
         return fail(QStringLiteral("logs import needs at least one FILE"), kExitUsage);
-
-    auto store = Store::open(parser.value(dbOption));
-    if (!store)
-        return fail(store.error());
+    std::shared_ptr<Store> store;
+    if (int code = project.openStore(QStringLiteral("logs import"), store); code >= 0)
+        return code;
 
     // Every file is tried; the ones that fail are reported and the rest still imported.
     QJsonArray imported;
     int failures = 0;
     for (const QString &path : files) {
         ProgressBar bar(QStringLiteral("importing ") + path);
-        auto result = importLogFile(**store, path, [&](qint64 done, qint64 total) { return bar.update(done, total); });
+        auto result = importLogFile(*store, path, [&](qint64 done, qint64 total) { return bar.update(done, total); });
         bar.finish();
         if (!result) {
             fail(result.error());
@@ -50,13 +45,13 @@ int runLogsImport(const QStringList &args)
                                     {QStringLiteral("format"), result->format},
                                     {QStringLiteral("source"), result->source},
                                     {QStringLiteral("lines"), result->lines}});
-        if (!parser.isSet(jsonOption))
+        if (!project.json())
             printOut(QStringLiteral("incident %1: %2 (%3, %4 lines)\n")
                          .arg(result->incidentId)
                          .arg(path, result->format)
                          .arg(result->lines));
     }
-    if (parser.isSet(jsonOption))
+    if (project.json())
         printJson({{QStringLiteral("imported"), imported}, {QStringLiteral("failed"), failures}});
     return failures == 0 ? kExitOk : kExitFailure;
 }

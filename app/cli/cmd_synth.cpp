@@ -1,5 +1,6 @@
 // rlhf-lab-cli synth --db F --incidents N --seed S: synthetic incidents + candidate explanations.
 #include "cli_output.h"
+#include "cli_project.h"
 #include "command.h"
 
 #include "core/store/store.h"
@@ -13,41 +14,37 @@ namespace {
 int runSynth(const QStringList &args)
 {
     QCommandLineParser parser;
-    const QCommandLineOption dbOption(QStringLiteral("db"), QStringLiteral("Project database (created if missing)."), QStringLiteral("F"));
     const QCommandLineOption countOption(QStringLiteral("incidents"), QStringLiteral("Number of incidents to generate (default 200)."),
                                          QStringLiteral("N"), QStringLiteral("200"));
     const QCommandLineOption seedOption(QStringLiteral("seed"), QStringLiteral("Generator seed (default 1); same seed, same incidents."),
                                         QStringLiteral("S"), QStringLiteral("1"));
-    const QCommandLineOption jsonOption(QStringLiteral("json"), QStringLiteral("Print one JSON object."));
-    parser.addOptions({dbOption, countOption, seedOption, jsonOption});
+    parser.addOptions({countOption, seedOption});
+    const ProjectArgs project(parser);
     if (int code = parseOrExit(parser, QStringLiteral("synth"),
                                QStringLiteral("Generate synthetic incidents (21 root-cause kinds) with ground truth, one explanation "
                                               "per style and candidate pairs, in one transaction."),
                                args);
         code >= 0)
         return code;
-    if (!parser.isSet(dbOption))
-        return fail(QStringLiteral("synth needs --db F"), kExitUsage);
     bool ok = false;
     const int count = parser.value(countOption).toInt(&ok);
     if (!ok || count < 1 || count > 1000000)
         return fail(QStringLiteral("--incidents must be a whole number from 1 to 1000000 (got '%1')").arg(parser.value(countOption)), kExitUsage);
-    const quint64 seed = parser.value(seedOption).toULongLong(&ok);
-    if (!ok)
-        return fail(QStringLiteral("--seed must be a non-negative whole number (got '%1')").arg(parser.value(seedOption)), kExitUsage);
-
-    auto store = Store::open(parser.value(dbOption));
-    if (!store)
-        return fail(store.error());
+    quint64 seed = 0;
+    if (int code = readSeed(parser, seedOption, seed); code >= 0)
+        return code;
+    std::shared_ptr<Store> store;
+    if (int code = project.openStore(QStringLiteral("synth"), store); code >= 0)
+        return code;
     QElapsedTimer timer;
     timer.start();
     ProgressBar bar(QStringLiteral("generating"));
-    auto summary = synth::writeSyntheticIncidents(**store, seed, count, [&](qint64 done, qint64 total) { return bar.update(done, total); });
+    auto summary = synth::writeSyntheticIncidents(*store, seed, count, [&](qint64 done, qint64 total) { return bar.update(done, total); });
     bar.finish();
     if (!summary)
         return fail(summary.error());
     const double seconds = double(timer.elapsed()) / 1000.0;
-    if (parser.isSet(jsonOption)) {
+    if (project.json()) {
         printJson({{QStringLiteral("incidents"), summary->incidents},
                    {QStringLiteral("explanations"), summary->explanations},
                    {QStringLiteral("pairs"), summary->pairs},
@@ -58,7 +55,7 @@ int runSynth(const QStringList &args)
                      .arg(summary->incidents)
                      .arg(summary->explanations)
                      .arg(summary->pairs)
-                     .arg(parser.value(dbOption))
+                     .arg(project.dbPath())
                      .arg(seconds, 0, 'f', 1)
                      .arg(seed));
     }
