@@ -50,10 +50,18 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
     parser.addHelpOption();
-    const QCommandLineOption trainOption(QStringLiteral("train-incidents"), QStringLiteral("Incidents to train on."), QStringLiteral("n"), QStringLiteral("210"));
-    const QCommandLineOption encodeOption(QStringLiteral("encode-incidents"), QStringLiteral("Unseen incidents to encode."), QStringLiteral("n"), QStringLiteral("210"));
-    const QCommandLineOption vocabOption(QStringLiteral("vocab"), QStringLiteral("Vocabulary size."), QStringLiteral("n"), QStringLiteral("4096"));
-    const QCommandLineOption threadsOption(QStringLiteral("threads"), QStringLiteral("Threads for training and batch encoding."), QStringLiteral("n"), QStringLiteral("2"));
+    const QCommandLineOption trainOption(QStringLiteral("train-incidents"),
+                                         QStringLiteral("Incidents to train on."),
+                                         QStringLiteral("n"), QStringLiteral("210"));
+    const QCommandLineOption encodeOption(QStringLiteral("encode-incidents"),
+                                          QStringLiteral("Unseen incidents to encode."),
+                                          QStringLiteral("n"), QStringLiteral("210"));
+    const QCommandLineOption vocabOption(QStringLiteral("vocab"),
+                                         QStringLiteral("Vocabulary size."), QStringLiteral("n"),
+                                         QStringLiteral("4096"));
+    const QCommandLineOption threadsOption(
+        QStringLiteral("threads"), QStringLiteral("Threads for training and batch encoding."),
+        QStringLiteral("n"), QStringLiteral("2"));
     parser.addOptions({trainOption, encodeOption, vocabOption, threadsOption});
     parser.process(app);
     const int threads = parser.value(threadsOption).toInt();
@@ -67,7 +75,8 @@ int main(int argc, char **argv)
     QElapsedTimer timer;
     double cpu = processCpuS();
     timer.start();
-    const Status trained = Tokenizer::train(trainTexts, dir.filePath(QStringLiteral("bench")), options);
+    const Status trained =
+        Tokenizer::train(trainTexts, dir.filePath(QStringLiteral("bench")), options);
     if (!trained) {
         out << "training failed: " << trained.error() << Qt::endl;
         return 1;
@@ -96,7 +105,8 @@ int main(int argc, char **argv)
         tokens += static_cast<qint64>(encoded.back().size());
     }
     double wall = timer.nsecsElapsed() / 1e9;
-    out << QStringLiteral("encode, one thread: %1 MB -> %2 tokens (%3 tokens/byte) in %4 s: %5 MB/s, %6 k tokens/s (%7 s CPU)\n")
+    out << QStringLiteral("encode, one thread: %1 MB -> %2 tokens (%3 tokens/byte) in %4 s: %5 "
+                          "MB/s, %6 k tokens/s (%7 s CPU)\n")
                .arg(bytes / 1e6, 0, 'f', 2)
                .arg(tokens)
                .arg(double(tokens) / double(bytes), 0, 'f', 3)
@@ -114,7 +124,8 @@ int main(int argc, char **argv)
                .arg(wall, 0, 'f', 3)
                .arg(bytes / 1e6 / wall, 0, 'f', 2)
                .arg(processCpuS() - cpu, 0, 'f', 3)
-               .arg(batch == encoded ? QString() : QStringLiteral("  MISMATCH with single-thread ids"));
+               .arg(batch == encoded ? QString()
+                                     : QStringLiteral("  MISMATCH with single-thread ids"));
 
     cpu = processCpuS();
     timer.restart();
@@ -122,7 +133,8 @@ int main(int argc, char **argv)
     for (std::size_t i = 0; i < encoded.size(); ++i)
         mismatches += *tokenizer->decode(encoded[i]) == texts[qsizetype(i)] ? 0 : 1;
     wall = timer.nsecsElapsed() / 1e9;
-    out << QStringLiteral("decode: %1 s: %2 MB/s (%3 s CPU), %4 texts differ after the round trip\n")
+    out << QStringLiteral(
+               "decode: %1 s: %2 MB/s (%3 s CPU), %4 texts differ after the round trip\n")
                .arg(wall, 0, 'f', 3)
                .arg(bytes / 1e6 / wall, 0, 'f', 2)
                .arg(processCpuS() - cpu, 0, 'f', 3)

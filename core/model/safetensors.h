@@ -1,8 +1,8 @@
 #pragma once
-// Reading and writing the safetensors checkpoint format (https://github.com/huggingface/safetensors):
-// an 8-byte little-endian header length N, N bytes of JSON naming each tensor's dtype, shape and
-// byte range, then one flat byte buffer. The JSON is the only thing that can lie to us, so every
-// field is checked before a byte of tensor data is touched.
+// Reading and writing the safetensors checkpoint format
+// (https://github.com/huggingface/safetensors): an 8-byte little-endian header length N, N bytes of
+// JSON naming each tensor's dtype, shape and byte range, then one flat byte buffer. The JSON is the
+// only thing that can lie to us, so every field is checked before a byte of tensor data is touched.
 #include "core/common/result.h"
 
 #include <ATen/core/Tensor.h>

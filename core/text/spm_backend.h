@@ -25,7 +25,8 @@ class SpmProcessor
 public:
     virtual ~SpmProcessor() = default;
     virtual bool encode(std::string_view text, std::vector<int> *ids) const = 0;
-    virtual bool decode(const std::vector<int> &ids, std::string *text, std::string *error) const = 0;
+    virtual bool decode(const std::vector<int> &ids, std::string *text,
+                        std::string *error) const = 0;
     virtual int pieceToId(std::string_view piece) const = 0;
     virtual std::string idToPiece(int id) const = 0; // caller checks 0 <= id < pieceSize()
     virtual float score(int id) const = 0;
@@ -52,9 +53,11 @@ public:
     virtual ~SpmBackend() = default;
     virtual int version() const = 0;
     // Null with *error set when the bytes are not a loadable model.
-    virtual std::unique_ptr<SpmProcessor> load(std::string_view serialized, std::string *error) const = 0;
-    virtual bool train(const std::unordered_map<std::string, std::string> &args, SentenceSource *source,
-                       std::string *serialized, std::string *error) const = 0;
+    virtual std::unique_ptr<SpmProcessor> load(std::string_view serialized,
+                                               std::string *error) const = 0;
+    virtual bool train(const std::unordered_map<std::string, std::string> &args,
+                       SentenceSource *source, std::string *serialized,
+                       std::string *error) const = 0;
 };
 
 } // namespace lab::text

@@ -14,7 +14,10 @@ class Processor final : public lab::text::SpmProcessor
 public:
     sentencepiece::SentencePieceProcessor sp;
 
-    bool encode(std::string_view text, std::vector<int> *ids) const override { return sp.Encode(text, ids).ok(); }
+    bool encode(std::string_view text, std::vector<int> *ids) const override
+    {
+        return sp.Encode(text, ids).ok();
+    }
     bool decode(const std::vector<int> &ids, std::string *text, std::string *error) const override
     {
         const auto status = sp.Decode(ids, text);
@@ -58,7 +61,8 @@ class Backend final : public lab::text::SpmBackend
 public:
     int version() const override { return lab::text::kSpmBackendVersion; }
 
-    std::unique_ptr<lab::text::SpmProcessor> load(std::string_view serialized, std::string *error) const override
+    std::unique_ptr<lab::text::SpmProcessor> load(std::string_view serialized,
+                                                  std::string *error) const override
     {
         auto processor = std::make_unique<Processor>();
         const auto status = processor->sp.LoadFromSerializedProto(serialized);

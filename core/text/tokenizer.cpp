@@ -48,12 +48,14 @@ const LoadedBackend &spmBackend()
             using Entry = const text::SpmBackend *(*)();
             const auto entry = reinterpret_cast<Entry>(library->resolve("lab_spm_backend"));
             if (!entry) {
-                result.error = QStringLiteral("cannot load the sentencepiece plugin %1: %2").arg(path, library->errorString());
+                result.error = QStringLiteral("cannot load the sentencepiece plugin %1: %2")
+                                   .arg(path, library->errorString());
                 return result;
             }
             const text::SpmBackend *backend = entry();
             if (!backend || backend->version() != text::kSpmBackendVersion) {
-                result.error = QStringLiteral("the sentencepiece plugin %1 is from another build (version %2, expected %3)")
+                result.error = QStringLiteral("the sentencepiece plugin %1 is from another build "
+                                              "(version %2, expected %3)")
                                    .arg(path)
                                    .arg(backend ? backend->version() : -1)
                                    .arg(text::kSpmBackendVersion);
@@ -62,7 +64,9 @@ const LoadedBackend &spmBackend()
             result.backend = backend;
             return result;
         }
-        result.error = QStringLiteral("the sentencepiece plugin lab_spm.so was not found (looked at %1)").arg(tried.join(QStringLiteral(", ")));
+        result.error =
+            QStringLiteral("the sentencepiece plugin lab_spm.so was not found (looked at %1)")
+                .arg(tried.join(QStringLiteral(", ")));
         return result;
     }();
     return loaded;
@@ -75,7 +79,8 @@ class LineIterator : public text::SentenceSource
 {
 public:
     LineIterator(const QStringList &texts, int maxBytes, const ProgressCallback &progress)
-        : m_texts(texts), m_maxBytes(static_cast<std::size_t>(std::max(maxBytes, 16))), m_progress(progress)
+        : m_texts(texts), m_maxBytes(static_cast<std::size_t>(std::max(maxBytes, 16))),
+          m_progress(progress)
     {
     }
 
@@ -97,7 +102,8 @@ private:
                     lineEnd = m_current.size();
                 std::size_t end = std::min(lineEnd, m_lineStart + m_maxBytes);
                 // Back up to a character boundary (never inside a UTF-8 continuation byte).
-                while (end < lineEnd && end > m_lineStart && (static_cast<unsigned char>(m_current[end]) & 0xC0) == 0x80)
+                while (end < lineEnd && end > m_lineStart &&
+                       (static_cast<unsigned char>(m_current[end]) & 0xC0) == 0x80)
                     --end;
                 m_value.assign(m_current, m_lineStart, end - m_lineStart);
                 m_lineStart = end == lineEnd ? lineEnd + 1 : end;
@@ -155,10 +161,12 @@ Result<Tokenizer> Tokenizer::load(const QString &modelPath)
     if (!QFileInfo::exists(modelPath))
         return fail(QStringLiteral("tokenizer model %1 does not exist").arg(modelPath));
     if (!file.open(QIODevice::ReadOnly))
-        return fail(QStringLiteral("cannot open tokenizer model %1: %2").arg(modelPath, file.errorString()));
+        return fail(QStringLiteral("cannot open tokenizer model %1: %2")
+                        .arg(modelPath, file.errorString()));
     const QByteArray bytes = file.readAll();
     if (file.error() != QFileDevice::NoError)
-        return fail(QStringLiteral("cannot read tokenizer model %1: %2").arg(modelPath, file.errorString()));
+        return fail(QStringLiteral("cannot read tokenizer model %1: %2")
+                        .arg(modelPath, file.errorString()));
     return fromSerialized(bytes, modelPath);
 }
 
@@ -171,9 +179,11 @@ Result<Tokenizer> Tokenizer::fromSerialized(const QByteArray &modelBytes, const 
         return fail(QStringLiteral("cannot load tokenizer model %1: %2").arg(origin, spm.error));
     std::string error;
     std::shared_ptr<const text::SpmProcessor> processor = spm.backend->load(
-        std::string_view(modelBytes.constData(), static_cast<std::size_t>(modelBytes.size())), &error);
+        std::string_view(modelBytes.constData(), static_cast<std::size_t>(modelBytes.size())),
+        &error);
     if (!processor)
-        return fail(QStringLiteral("tokenizer model %1 is not a valid sentencepiece model: %2").arg(origin, QString::fromStdString(error)));
+        return fail(QStringLiteral("tokenizer model %1 is not a valid sentencepiece model: %2")
+                        .arg(origin, QString::fromStdString(error)));
     if (processor->pieceSize() <= 0)
         return fail(QStringLiteral("tokenizer model %1 has no pieces").arg(origin));
     Tokenizer tokenizer;
@@ -182,25 +192,30 @@ Result<Tokenizer> Tokenizer::fromSerialized(const QByteArray &modelBytes, const 
     return tokenizer;
 }
 
-Status Tokenizer::train(const QStringList &texts, const QString &outPrefix, const TokenizerTrainOptions &options,
-                        const ProgressCallback &progress)
+Status Tokenizer::train(const QStringList &texts, const QString &outPrefix,
+                        const TokenizerTrainOptions &options, const ProgressCallback &progress)
 {
     const QString modelPath = outPrefix + QStringLiteral(".model");
     if (texts.isEmpty())
-        return fail(QStringLiteral("cannot train tokenizer %1: the corpus is empty").arg(modelPath));
+        return fail(
+            QStringLiteral("cannot train tokenizer %1: the corpus is empty").arg(modelPath));
     if (options.vocabSize < 300)
-        return fail(QStringLiteral("cannot train tokenizer %1: a vocabulary of %2 cannot hold the 256 byte pieces, "
-                                   "the special pieces and any words")
-                        .arg(modelPath)
-                        .arg(options.vocabSize));
+        return fail(
+            QStringLiteral(
+                "cannot train tokenizer %1: a vocabulary of %2 cannot hold the 256 byte pieces, "
+                "the special pieces and any words")
+                .arg(modelPath)
+                .arg(options.vocabSize));
 
     // "\n" and "\t" are single pieces: the identity normalizer keeps them, and without their own
     // pieces they would only survive as byte-fallback pieces.
     QStringList symbols{QStringLiteral("\n"), QStringLiteral("\t")};
     for (const QString &symbol : options.userDefinedSymbols) {
         if (symbol.isEmpty() || symbol.contains(QLatin1Char(',')))
-            return fail(QStringLiteral("cannot train tokenizer %1: user-defined symbol \"%2\" is empty or has a comma")
-                            .arg(modelPath, symbol));
+            return fail(
+                QStringLiteral(
+                    "cannot train tokenizer %1: user-defined symbol \"%2\" is empty or has a comma")
+                    .arg(modelPath, symbol));
         if (!symbols.contains(symbol))
             symbols.append(symbol);
     }
@@ -213,7 +228,8 @@ Status Tokenizer::train(const QStringList &texts, const QString &outPrefix, cons
         {"character_coverage", std::to_string(options.characterCoverage)},
         {"byte_fallback", "true"},
         // Keep text exactly as written: no NFKC, no collapsing of spaces, no leading space added,
-        // so that encode(a + b) == encode(a) + encode(b) at line boundaries and decode(encode(x)) == x.
+        // so that encode(a + b) == encode(a) + encode(b) at line boundaries and decode(encode(x))
+        // == x.
         {"normalization_rule_name", "identity"},
         {"remove_extra_whitespaces", "false"},
         {"add_dummy_prefix", "false"},
@@ -246,7 +262,8 @@ Status Tokenizer::train(const QStringList &texts, const QString &outPrefix, cons
     if (lines.cancelled())
         return fail(QStringLiteral("training tokenizer %1 was cancelled").arg(modelPath));
     if (!ok)
-        return fail(QStringLiteral("cannot train tokenizer %1: %2").arg(modelPath, QString::fromStdString(error)));
+        return fail(QStringLiteral("cannot train tokenizer %1: %2")
+                        .arg(modelPath, QString::fromStdString(error)));
 
     const QByteArray modelBytes(serialized.data(), static_cast<qsizetype>(serialized.size()));
     Result<Tokenizer> trained = fromSerialized(modelBytes, modelPath);
@@ -267,14 +284,16 @@ Status Tokenizer::train(const QStringList &texts, const QString &outPrefix, cons
 }
 
 Status Tokenizer::trainFromFiles(const QStringList &corpusFiles, const QString &outPrefix,
-                                 const TokenizerTrainOptions &options, const ProgressCallback &progress)
+                                 const TokenizerTrainOptions &options,
+                                 const ProgressCallback &progress)
 {
     QStringList texts;
     texts.reserve(corpusFiles.size());
     for (const QString &path : corpusFiles) {
         QFile file(path);
         if (!file.open(QIODevice::ReadOnly))
-            return fail(QStringLiteral("cannot read tokenizer corpus %1: %2").arg(path, file.errorString()));
+            return fail(QStringLiteral("cannot read tokenizer corpus %1: %2")
+                            .arg(path, file.errorString()));
         texts.append(QString::fromUtf8(file.readAll()));
     }
     return train(texts, outPrefix, options, progress);
@@ -284,7 +303,8 @@ std::vector<int> Tokenizer::encodeUtf8(const QByteArray &utf8) const
 {
     std::vector<int> ids;
     // Encoding only fails on an unloaded processor, which a Tokenizer never holds.
-    if (!m_processor->encode(std::string_view(utf8.constData(), static_cast<std::size_t>(utf8.size())), &ids))
+    if (!m_processor->encode(
+            std::string_view(utf8.constData(), static_cast<std::size_t>(utf8.size())), &ids))
         ids.clear();
     return ids;
 }
@@ -324,15 +344,18 @@ Result<QString> Tokenizer::decode(const std::vector<int> &ids) const
     const int size = m_processor->pieceSize();
     for (int id : ids) {
         if (id < 0 || id >= size)
-            return fail(QStringLiteral("cannot decode with tokenizer %1: id %2 is outside its vocabulary of %3")
-                            .arg(m_origin)
-                            .arg(id)
-                            .arg(size));
+            return fail(
+                QStringLiteral(
+                    "cannot decode with tokenizer %1: id %2 is outside its vocabulary of %3")
+                    .arg(m_origin)
+                    .arg(id)
+                    .arg(size));
     }
     std::string text;
     std::string error;
     if (!m_processor->decode(ids, &text, &error))
-        return fail(QStringLiteral("cannot decode with tokenizer %1: %2").arg(m_origin, QString::fromStdString(error)));
+        return fail(QStringLiteral("cannot decode with tokenizer %1: %2")
+                        .arg(m_origin, QString::fromStdString(error)));
     return QString::fromStdString(text);
 }
 

@@ -32,7 +32,8 @@ struct TokenizerTrainOptions
     int numThreads = 2;
     // Sentences longer than this (bytes) are split; sentencepiece ignores longer ones otherwise.
     int maxSentenceLength = 4096;
-    // Extra symbols that always encode to one piece (besides "\n" and "\t", which are always added).
+    // Extra symbols that always encode to one piece (besides "\n" and "\t", which are always
+    // added).
     QStringList userDefinedSymbols;
 };
 
@@ -58,7 +59,8 @@ public:
     // (piece, tab, score per line, for people). `progress` is called as sentences are fed;
     // returning false cancels before training starts.
     static Status train(const QStringList &texts, const QString &outPrefix,
-                        const TokenizerTrainOptions &options = {}, const ProgressCallback &progress = {});
+                        const TokenizerTrainOptions &options = {},
+                        const ProgressCallback &progress = {});
     // The same with the texts read from UTF-8 files, each file one text.
     static Status trainFromFiles(const QStringList &corpusFiles, const QString &outPrefix,
                                  const TokenizerTrainOptions &options = {},
@@ -67,7 +69,8 @@ public:
     // Ids without BOS/EOS; add them where the prompt format wants them.
     std::vector<int> encode(const QString &text) const;
     std::vector<int> encodeUtf8(const QByteArray &utf8) const;
-    // Encodes many texts on up to `threads` threads (0: one per core); result i belongs to texts[i].
+    // Encodes many texts on up to `threads` threads (0: one per core); result i belongs to
+    // texts[i].
     std::vector<std::vector<int>> encodeBatch(const QStringList &texts, int threads = 0) const;
     // Control ids (pad, bos, eos) decode to nothing; ids outside the vocabulary are an error.
     Result<QString> decode(const std::vector<int> &ids) const;

@@ -32,22 +32,26 @@ QByteArray lengthPrefix(quint64 n)
 }
 
 // A file with this header JSON and `dataBytes` zero bytes of data; `length` overrides N.
-QByteArray rawFile(const QByteArray &json, qint64 dataBytes, std::optional<quint64> length = std::nullopt)
+QByteArray rawFile(const QByteArray &json, qint64 dataBytes,
+                   std::optional<quint64> length = std::nullopt)
 {
     return lengthPrefix(length.value_or(quint64(json.size()))) + json + QByteArray(dataBytes, '\0');
 }
 
 bool bitwiseEqual(const torch::Tensor &a, const torch::Tensor &b)
 {
-    return a.scalar_type() == b.scalar_type() && a.sizes() == b.sizes() && a.nbytes() == b.nbytes() &&
-        std::memcmp(a.contiguous().data_ptr(), b.contiguous().data_ptr(), a.nbytes()) == 0;
+    return a.scalar_type() == b.scalar_type() && a.sizes() == b.sizes() &&
+           a.nbytes() == b.nbytes() &&
+           std::memcmp(a.contiguous().data_ptr(), b.contiguous().data_ptr(), a.nbytes()) == 0;
 }
 
 bool pythonTorchAvailable()
 {
     QProcess python;
-    python.start(QStringLiteral("/usr/bin/python3"), {QStringLiteral("-c"), QStringLiteral("import torch")});
-    return python.waitForFinished(120000) && python.exitStatus() == QProcess::NormalExit && python.exitCode() == 0;
+    python.start(QStringLiteral("/usr/bin/python3"),
+                 {QStringLiteral("-c"), QStringLiteral("import torch")});
+    return python.waitForFinished(120000) && python.exitStatus() == QProcess::NormalExit &&
+           python.exitCode() == 0;
 }
 
 // Runs a Python script; returns its combined output, or an error line when it failed.
@@ -55,7 +59,8 @@ bool runPython(const QString &script, const QStringList &args, QString &output)
 {
     QProcess python;
     python.setProcessChannelMode(QProcess::MergedChannels);
-    python.start(QStringLiteral("/usr/bin/python3"), QStringList{QStringLiteral("-c"), script} + args);
+    python.start(QStringLiteral("/usr/bin/python3"),
+                 QStringList{QStringLiteral("-c"), script} + args);
     const bool finished = python.waitForFinished(180000);
     output = QString::fromUtf8(python.readAll());
     return finished && python.exitStatus() == QProcess::NormalExit && python.exitCode() == 0;
@@ -111,13 +116,16 @@ private Q_SLOTS:
         torch::Tensor scalar = torch::tensor(0.125).to(scalarType);
         torch::Tensor empty = torch::zeros({0, 3}).to(scalarType);
         const QString file = path(QStringLiteral("round-%1.safetensors").arg(dtypeName));
-        const auto saved = lab::saveSafetensors(
-            file, {{"layers.0.weight", weight}, {"special", special}, {"scalar", scalar}, {"empty", empty}});
+        const auto saved = lab::saveSafetensors(file, {{"layers.0.weight", weight},
+                                                       {"special", special},
+                                                       {"scalar", scalar},
+                                                       {"empty", empty}});
         QVERIFY2(saved.ok(), qPrintable(saved.error()));
 
         auto opened = SafetensorsFile::open(file);
         QVERIFY2(opened.ok(), qPrintable(opened.error()));
-        QCOMPARE(opened->names(), (std::vector<std::string>{"layers.0.weight", "special", "scalar", "empty"}));
+        QCOMPARE(opened->names(),
+                 (std::vector<std::string>{"layers.0.weight", "special", "scalar", "empty"}));
         const auto *info = opened->info("layers.0.weight");
         QVERIFY(info);
         QCOMPARE(QString::fromStdString(info->dtype), dtypeName);
@@ -127,7 +135,10 @@ private Q_SLOTS:
 
         // Stored type requested: bit for bit what was saved.
         for (const auto &[name, original] :
-             std::vector<std::pair<std::string, torch::Tensor>>{{"layers.0.weight", weight}, {"special", special}, {"scalar", scalar}, {"empty", empty}}) {
+             std::vector<std::pair<std::string, torch::Tensor>>{{"layers.0.weight", weight},
+                                                                {"special", special},
+                                                                {"scalar", scalar},
+                                                                {"empty", empty}}) {
             auto loaded = opened->tensor(name, scalarType);
             QVERIFY2(loaded.ok(), qPrintable(loaded.error()));
             QVERIFY2(bitwiseEqual(*loaded, original), name.c_str());
@@ -148,10 +159,13 @@ private Q_SLOTS:
         torch::Tensor ids = torch::arange(-5, 7, torch::kLong).reshape({3, 4});
         torch::Tensor mask = torch::tensor({true, false, true});
         torch::Tensor small = torch::arange(0, 200, torch::kInt).to(torch::kByte);
-        torch::Tensor transposed = torch::arange(0, 12, torch::kFloat).reshape({3, 4}).t(); // not contiguous
+        torch::Tensor transposed =
+            torch::arange(0, 12, torch::kFloat).reshape({3, 4}).t(); // not contiguous
         QVERIFY(!transposed.is_contiguous());
         const QString file = path(QStringLiteral("mixed.safetensors"));
-        QVERIFY(lab::saveSafetensors(file, {{"ids", ids}, {"mask", mask}, {"small", small}, {"t", transposed}}).ok());
+        QVERIFY(lab::saveSafetensors(
+                    file, {{"ids", ids}, {"mask", mask}, {"small", small}, {"t", transposed}})
+                    .ok());
         auto opened = SafetensorsFile::open(file);
         QVERIFY2(opened.ok(), qPrintable(opened.error()));
         QCOMPARE(opened->info("ids")->dtype, std::string("I64"));
@@ -168,13 +182,15 @@ private Q_SLOTS:
         const QString file = path(QStringLiteral("bf16.safetensors"));
         torch::Tensor w = torch::randn({4, 4});
         torch::Tensor steps = torch::tensor({std::int64_t(123456789012)});
-        QVERIFY(lab::saveSafetensors(file, {{"w", w}, {"steps", steps}}, {}, torch::kBFloat16).ok());
+        QVERIFY(
+            lab::saveSafetensors(file, {{"w", w}, {"steps", steps}}, {}, torch::kBFloat16).ok());
         auto opened = SafetensorsFile::open(file);
         QVERIFY(opened.ok());
         QCOMPARE(opened->info("w")->dtype, std::string("BF16"));
         QCOMPARE(opened->info("steps")->dtype, std::string("I64"));
         QVERIFY(bitwiseEqual(*opened->tensor("w", torch::kBFloat16), w.to(torch::kBFloat16)));
-        QCOMPARE(opened->tensor("steps", torch::kLong)->item<std::int64_t>(), std::int64_t(123456789012));
+        QCOMPARE(opened->tensor("steps", torch::kLong)->item<std::int64_t>(),
+                 std::int64_t(123456789012));
 
         // The header is padded so the data buffer starts 8-byte aligned.
         QFile raw(file);
@@ -214,11 +230,13 @@ private Q_SLOTS:
         QVERIFY(opened.ok());
         QCOMPARE(opened->names(), std::vector<std::string>{"b"});
         // No temporary files left beside it.
-        const QStringList leftovers = QDir(m_dir.path()).entryList({QStringLiteral("replace*")}, QDir::Files);
+        const QStringList leftovers =
+            QDir(m_dir.path()).entryList({QStringLiteral("replace*")}, QDir::Files);
         QCOMPARE(leftovers, QStringList{QStringLiteral("replace.safetensors")});
 
         // A failed save leaves the old file as it was.
-        auto status = lab::saveSafetensors(file, {{"dup", torch::ones({1})}, {"dup", torch::ones({1})}});
+        auto status =
+            lab::saveSafetensors(file, {{"dup", torch::ones({1})}, {"dup", torch::ones({1})}});
         QVERIFY(!status.ok());
         QVERIFY2(status.error().contains(QStringLiteral("dup")), qPrintable(status.error()));
         QCOMPARE(SafetensorsFile::open(file)->names(), std::vector<std::string>{"b"});
@@ -240,7 +258,8 @@ private Q_SLOTS:
         auto opened = SafetensorsFile::open(file);
         auto missing = opened->tensor("nope");
         QVERIFY(!missing.ok());
-        QVERIFY2(missing.error().contains(QStringLiteral("nope")) && missing.error().contains(file), qPrintable(missing.error()));
+        QVERIFY2(missing.error().contains(QStringLiteral("nope")) && missing.error().contains(file),
+                 qPrintable(missing.error()));
 
         // U16 is a valid safetensors dtype that LibTorch 1.13 has no type for.
         const QByteArray json = R"({"u":{"dtype":"U16","shape":[2],"data_offsets":[0,4]}})";
@@ -261,62 +280,104 @@ private Q_SLOTS:
     {
         const QByteArray okEntry = R"("a":{"dtype":"F32","shape":[2],"data_offsets":[0,8]})";
         expectOpenError(QStringLiteral("empty.st"), QByteArray(), QStringLiteral("fewer than"));
-        expectOpenError(QStringLiteral("short.st"), QByteArray("\x05\x00\x00", 3), QStringLiteral("fewer than"));
-        expectOpenError(QStringLiteral("length-past-end.st"), rawFile("{" + okEntry + "}", 8, 4096), QStringLiteral("past the end"));
-        expectOpenError(QStringLiteral("length-huge.st"), rawFile("{" + okEntry + "}", 8, quint64(1) << 63), QStringLiteral("limit"));
-        expectOpenError(QStringLiteral("length-max.st"), rawFile("{}", 0, ~quint64(0)), QStringLiteral("limit"));
-        expectOpenError(QStringLiteral("length-over-100mb.st"), rawFile("{}", 0, 100000001), QStringLiteral("limit"));
-        expectOpenError(QStringLiteral("length-zero.st"), rawFile("{}", 0, 0), QStringLiteral("too short"));
-        expectOpenError(QStringLiteral("truncated-json.st"), rawFile("{\"a\":{\"dtype\":\"F32\",\"sha", 8), QStringLiteral("JSON"));
-        expectOpenError(QStringLiteral("array-json.st"), rawFile("[1, 2, 3]", 0), QStringLiteral("'{'"));
-        expectOpenError(QStringLiteral("not-json.st"), rawFile("{not json at all}", 0), QStringLiteral("JSON"));
-        expectOpenError(QStringLiteral("entry-not-object.st"), rawFile(R"({"a": 5})", 0), QStringLiteral("not an object"));
+        expectOpenError(QStringLiteral("short.st"), QByteArray("\x05\x00\x00", 3),
+                        QStringLiteral("fewer than"));
+        expectOpenError(QStringLiteral("length-past-end.st"), rawFile("{" + okEntry + "}", 8, 4096),
+                        QStringLiteral("past the end"));
+        expectOpenError(QStringLiteral("length-huge.st"),
+                        rawFile("{" + okEntry + "}", 8, quint64(1) << 63), QStringLiteral("limit"));
+        expectOpenError(QStringLiteral("length-max.st"), rawFile("{}", 0, ~quint64(0)),
+                        QStringLiteral("limit"));
+        expectOpenError(QStringLiteral("length-over-100mb.st"), rawFile("{}", 0, 100000001),
+                        QStringLiteral("limit"));
+        expectOpenError(QStringLiteral("length-zero.st"), rawFile("{}", 0, 0),
+                        QStringLiteral("too short"));
+        expectOpenError(QStringLiteral("truncated-json.st"),
+                        rawFile("{\"a\":{\"dtype\":\"F32\",\"sha", 8), QStringLiteral("JSON"));
+        expectOpenError(QStringLiteral("array-json.st"), rawFile("[1, 2, 3]", 0),
+                        QStringLiteral("'{'"));
+        expectOpenError(QStringLiteral("not-json.st"), rawFile("{not json at all}", 0),
+                        QStringLiteral("JSON"));
+        expectOpenError(QStringLiteral("entry-not-object.st"), rawFile(R"({"a": 5})", 0),
+                        QStringLiteral("not an object"));
         expectOpenError(QStringLiteral("unknown-dtype.st"),
-                        rawFile(R"({"a":{"dtype":"F17","shape":[2],"data_offsets":[0,8]}})", 8), QStringLiteral("F17"));
+                        rawFile(R"({"a":{"dtype":"F17","shape":[2],"data_offsets":[0,8]}})", 8),
+                        QStringLiteral("F17"));
         expectOpenError(QStringLiteral("missing-dtype.st"),
-                        rawFile(R"({"a":{"shape":[2],"data_offsets":[0,8]}})", 8), QStringLiteral("dtype"));
+                        rawFile(R"({"a":{"shape":[2],"data_offsets":[0,8]}})", 8),
+                        QStringLiteral("dtype"));
         expectOpenError(QStringLiteral("negative-shape.st"),
-                        rawFile(R"({"a":{"dtype":"F32","shape":[-2],"data_offsets":[0,8]}})", 8), QStringLiteral("shape"));
+                        rawFile(R"({"a":{"dtype":"F32","shape":[-2],"data_offsets":[0,8]}})", 8),
+                        QStringLiteral("shape"));
         expectOpenError(QStringLiteral("fractional-shape.st"),
-                        rawFile(R"({"a":{"dtype":"F32","shape":[1.5],"data_offsets":[0,8]}})", 8), QStringLiteral("shape"));
+                        rawFile(R"({"a":{"dtype":"F32","shape":[1.5],"data_offsets":[0,8]}})", 8),
+                        QStringLiteral("shape"));
         expectOpenError(QStringLiteral("string-shape.st"),
-                        rawFile(R"({"a":{"dtype":"F32","shape":["2"],"data_offsets":[0,8]}})", 8), QStringLiteral("shape"));
-        expectOpenError(QStringLiteral("overflow-shape.st"),
-                        rawFile(R"({"a":{"dtype":"F32","shape":[4294967296,4294967296],"data_offsets":[0,8]}})", 8),
-                        QStringLiteral("overflows"));
-        expectOpenError(QStringLiteral("overflow-bytes.st"),
-                        rawFile(R"({"a":{"dtype":"F64","shape":[2147483648,2147483648],"data_offsets":[0,8]}})", 8),
-                        QStringLiteral("overflows"));
+                        rawFile(R"({"a":{"dtype":"F32","shape":["2"],"data_offsets":[0,8]}})", 8),
+                        QStringLiteral("shape"));
+        expectOpenError(
+            QStringLiteral("overflow-shape.st"),
+            rawFile(R"({"a":{"dtype":"F32","shape":[4294967296,4294967296],"data_offsets":[0,8]}})",
+                    8),
+            QStringLiteral("overflows"));
+        expectOpenError(
+            QStringLiteral("overflow-bytes.st"),
+            rawFile(R"({"a":{"dtype":"F64","shape":[2147483648,2147483648],"data_offsets":[0,8]}})",
+                    8),
+            QStringLiteral("overflows"));
         expectOpenError(QStringLiteral("huge-shape.st"),
-                        rawFile(R"({"a":{"dtype":"F32","shape":[1e300],"data_offsets":[0,8]}})", 8), QStringLiteral("shape"));
-        expectOpenError(QStringLiteral("offsets-out-of-bounds.st"),
-                        rawFile(R"({"a":{"dtype":"F32","shape":[100],"data_offsets":[0,400]}})", 16), QStringLiteral("ends at byte 400"));
-        expectOpenError(QStringLiteral("offsets-huge.st"),
-                        rawFile(R"({"a":{"dtype":"U8","shape":[8],"data_offsets":[18446744073709551608,18446744073709551616]}})", 8),
-                        QStringLiteral("data_offsets"));
+                        rawFile(R"({"a":{"dtype":"F32","shape":[1e300],"data_offsets":[0,8]}})", 8),
+                        QStringLiteral("shape"));
+        expectOpenError(
+            QStringLiteral("offsets-out-of-bounds.st"),
+            rawFile(R"({"a":{"dtype":"F32","shape":[100],"data_offsets":[0,400]}})", 16),
+            QStringLiteral("ends at byte 400"));
+        expectOpenError(
+            QStringLiteral("offsets-huge.st"),
+            rawFile(
+                R"({"a":{"dtype":"U8","shape":[8],"data_offsets":[18446744073709551608,18446744073709551616]}})",
+                8),
+            QStringLiteral("data_offsets"));
         expectOpenError(QStringLiteral("offsets-reversed.st"),
-                        rawFile(R"({"a":{"dtype":"U8","shape":[0],"data_offsets":[8,0]}})", 8), QStringLiteral("before it begins"));
+                        rawFile(R"({"a":{"dtype":"U8","shape":[0],"data_offsets":[8,0]}})", 8),
+                        QStringLiteral("before it begins"));
         expectOpenError(QStringLiteral("offsets-missing.st"),
-                        rawFile(R"({"a":{"dtype":"F32","shape":[2]}})", 8), QStringLiteral("data_offsets"));
+                        rawFile(R"({"a":{"dtype":"F32","shape":[2]}})", 8),
+                        QStringLiteral("data_offsets"));
         expectOpenError(QStringLiteral("offsets-three.st"),
-                        rawFile(R"({"a":{"dtype":"F32","shape":[2],"data_offsets":[0,4,8]}})", 8), QStringLiteral("data_offsets"));
-        expectOpenError(QStringLiteral("overlap.st"),
-                        rawFile(R"({"a":{"dtype":"F32","shape":[2],"data_offsets":[0,8]},"b":{"dtype":"F32","shape":[2],"data_offsets":[4,12]}})", 12),
-                        QStringLiteral("overlaps"));
-        expectOpenError(QStringLiteral("same-range.st"),
-                        rawFile(R"({"a":{"dtype":"F32","shape":[2],"data_offsets":[0,8]},"b":{"dtype":"F32","shape":[2],"data_offsets":[0,8]}})", 8),
-                        QStringLiteral("overlaps"));
+                        rawFile(R"({"a":{"dtype":"F32","shape":[2],"data_offsets":[0,4,8]}})", 8),
+                        QStringLiteral("data_offsets"));
+        expectOpenError(
+            QStringLiteral("overlap.st"),
+            rawFile(
+                R"({"a":{"dtype":"F32","shape":[2],"data_offsets":[0,8]},"b":{"dtype":"F32","shape":[2],"data_offsets":[4,12]}})",
+                12),
+            QStringLiteral("overlaps"));
+        expectOpenError(
+            QStringLiteral("same-range.st"),
+            rawFile(
+                R"({"a":{"dtype":"F32","shape":[2],"data_offsets":[0,8]},"b":{"dtype":"F32","shape":[2],"data_offsets":[0,8]}})",
+                8),
+            QStringLiteral("overlaps"));
         expectOpenError(QStringLiteral("size-mismatch.st"),
-                        rawFile(R"({"a":{"dtype":"F32","shape":[4],"data_offsets":[0,8]}})", 8), QStringLiteral("needs 16"));
-        expectOpenError(QStringLiteral("gap.st"),
-                        rawFile(R"({"a":{"dtype":"F32","shape":[2],"data_offsets":[0,8]},"b":{"dtype":"F32","shape":[2],"data_offsets":[12,20]}})", 20),
-                        QStringLiteral("belong to no tensor"));
-        expectOpenError(QStringLiteral("trailing-bytes.st"), rawFile("{" + okEntry + "}", 12), QStringLiteral("cover 8"));
-        expectOpenError(QStringLiteral("data-truncated.st"), rawFile("{" + okEntry + "}", 4), QStringLiteral("ends at byte 8"));
+                        rawFile(R"({"a":{"dtype":"F32","shape":[4],"data_offsets":[0,8]}})", 8),
+                        QStringLiteral("needs 16"));
+        expectOpenError(
+            QStringLiteral("gap.st"),
+            rawFile(
+                R"({"a":{"dtype":"F32","shape":[2],"data_offsets":[0,8]},"b":{"dtype":"F32","shape":[2],"data_offsets":[12,20]}})",
+                20),
+            QStringLiteral("belong to no tensor"));
+        expectOpenError(QStringLiteral("trailing-bytes.st"), rawFile("{" + okEntry + "}", 12),
+                        QStringLiteral("cover 8"));
+        expectOpenError(QStringLiteral("data-truncated.st"), rawFile("{" + okEntry + "}", 4),
+                        QStringLiteral("ends at byte 8"));
         expectOpenError(QStringLiteral("metadata-not-string.st"),
-                        rawFile(R"({"__metadata__":{"step":5},)" + okEntry + "}", 8), QStringLiteral("not a string"));
+                        rawFile(R"({"__metadata__":{"step":5},)" + okEntry + "}", 8),
+                        QStringLiteral("not a string"));
         expectOpenError(QStringLiteral("metadata-not-object.st"),
-                        rawFile(R"({"__metadata__":"x",)" + okEntry + "}", 8), QStringLiteral("__metadata__"));
+                        rawFile(R"({"__metadata__":"x",)" + okEntry + "}", 8),
+                        QStringLiteral("__metadata__"));
 
         // A correct file made the same way opens, so the cases above fail for the reason they test.
         const QString good = path(QStringLiteral("good.st"));
@@ -327,7 +388,9 @@ private Q_SLOTS:
 
         // A correct file cut short anywhere is an error, never a crash.
         const QString full = path(QStringLiteral("full.safetensors"));
-        QVERIFY(lab::saveSafetensors(full, {{"w", torch::randn({16, 16})}, {"b", torch::randn({16})}}, {{"k", "v"}}).ok());
+        QVERIFY(lab::saveSafetensors(
+                    full, {{"w", torch::randn({16, 16})}, {"b", torch::randn({16})}}, {{"k", "v"}})
+                    .ok());
         QFile fullFile(full);
         QVERIFY(fullFile.open(QIODevice::ReadOnly));
         const QByteArray bytes = fullFile.readAll();
@@ -346,13 +409,19 @@ private Q_SLOTS:
         const torch::Tensor a = torch::randn({3, 4});
         const torch::Tensor b = torch::randn({5});
         const torch::Tensor c = torch::randn({2, 2}).to(torch::kBFloat16);
-        QVERIFY(lab::saveSafetensors(dir + QStringLiteral("/model-00001-of-00002.safetensors"), {{"a", a}, {"b", b}}).ok());
-        QVERIFY(lab::saveSafetensors(dir + QStringLiteral("/model-00002-of-00002.safetensors"), {{"c", c}}).ok());
-        QJsonObject weightMap{{QStringLiteral("a"), QStringLiteral("model-00001-of-00002.safetensors")},
-                              {QStringLiteral("b"), QStringLiteral("model-00001-of-00002.safetensors")},
-                              {QStringLiteral("c"), QStringLiteral("model-00002-of-00002.safetensors")}};
-        QJsonObject index{{QStringLiteral("metadata"), QJsonObject{{QStringLiteral("total_size"), 88}}},
-                          {QStringLiteral("weight_map"), weightMap}};
+        QVERIFY(lab::saveSafetensors(dir + QStringLiteral("/model-00001-of-00002.safetensors"),
+                                     {{"a", a}, {"b", b}})
+                    .ok());
+        QVERIFY(lab::saveSafetensors(dir + QStringLiteral("/model-00002-of-00002.safetensors"),
+                                     {{"c", c}})
+                    .ok());
+        QJsonObject weightMap{
+            {QStringLiteral("a"), QStringLiteral("model-00001-of-00002.safetensors")},
+            {QStringLiteral("b"), QStringLiteral("model-00001-of-00002.safetensors")},
+            {QStringLiteral("c"), QStringLiteral("model-00002-of-00002.safetensors")}};
+        QJsonObject index{
+            {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("total_size"), 88}}},
+            {QStringLiteral("weight_map"), weightMap}};
         const QString indexPath = dir + QStringLiteral("/model.safetensors.index.json");
         QVERIFY(writeBytes(indexPath, QJsonDocument(index).toJson()));
 
@@ -381,14 +450,16 @@ private Q_SLOTS:
         QVERIFY(writeBytes(indexPath, QJsonDocument(index).toJson()));
         result = lab::loadSafetensorsDir(dir);
         QVERIFY(!result.ok());
-        QVERIFY2(result.error().contains(QStringLiteral("model-00003-of-00002.safetensors")), qPrintable(result.error()));
+        QVERIFY2(result.error().contains(QStringLiteral("model-00003-of-00002.safetensors")),
+                 qPrintable(result.error()));
         QVERIFY(writeBytes(indexPath, "{\"weight_map\": [1]}"));
         QVERIFY(!lab::loadSafetensorsDir(dir).ok());
 
         // A folder with one model.safetensors and no index.
         const QString single = path(QStringLiteral("single"));
         QVERIFY(QDir().mkpath(single));
-        QVERIFY(lab::saveSafetensors(single + QStringLiteral("/model.safetensors"), {{"a", a}}).ok());
+        QVERIFY(
+            lab::saveSafetensors(single + QStringLiteral("/model.safetensors"), {{"a", a}}).ok());
         auto one = lab::loadSafetensorsDir(single, torch::kDouble);
         QVERIFY2(one.ok(), qPrintable(one.error()));
         QCOMPARE(one->at("a").scalar_type(), torch::kDouble);
@@ -404,7 +475,8 @@ private Q_SLOTS:
     void pythonWritesCppReads()
     {
         if (!pythonTorchAvailable())
-            QSKIP("/usr/bin/python3 cannot import torch; the independent cross-check needs python3-torch");
+            QSKIP("/usr/bin/python3 cannot import torch; the independent cross-check needs "
+                  "python3-torch");
         // An independent writer: the format by hand, values and their float32 reference from torch.
         const QString script = QStringLiteral(R"PY(
 import json, struct, sys, torch
@@ -448,7 +520,8 @@ with open(sys.argv[2], "wb") as f:
             QVERIFY2(loaded.ok(), qPrintable(loaded.error()));
             const qsizetype bytes = qsizetype(loaded->nbytes());
             QVERIFY(at + bytes <= refBytes.size());
-            QVERIFY2(std::memcmp(loaded->data_ptr(), refBytes.constData() + at, size_t(bytes)) == 0, name.c_str());
+            QVERIFY2(std::memcmp(loaded->data_ptr(), refBytes.constData() + at, size_t(bytes)) == 0,
+                     name.c_str());
             at += bytes;
         }
         QCOMPARE(at, refBytes.size());
@@ -458,9 +531,11 @@ with open(sys.argv[2], "wb") as f:
     void cppWritesPythonReads()
     {
         if (!pythonTorchAvailable())
-            QSKIP("/usr/bin/python3 cannot import torch; the independent cross-check needs python3-torch");
+            QSKIP("/usr/bin/python3 cannot import torch; the independent cross-check needs "
+                  "python3-torch");
         const QString file = path(QStringLiteral("from-cpp.safetensors"));
-        const torch::Tensor base = torch::arange(0, 24, torch::kFloat).reshape({2, 3, 4}).mul(0.37f).sub(3.0f);
+        const torch::Tensor base =
+            torch::arange(0, 24, torch::kFloat).reshape({2, 3, 4}).mul(0.37f).sub(3.0f);
         QVERIFY(lab::saveSafetensors(file,
                                      {{"f32", base},
                                       {"f16", base.to(torch::kHalf)},

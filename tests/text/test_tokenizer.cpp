@@ -171,13 +171,17 @@ private Q_SLOTS:
                 QCOMPARE(*t.decode(t.encode(explanation.text)), explanation.text);
             bytes += incident.log.toUtf8().size();
             tokens += static_cast<qint64>(ids.size());
-            withIndentation += incident.log.contains(QStringLiteral("\n\tat ")) || incident.log.contains(QStringLiteral("\n    ")) ? 1 : 0;
+            withIndentation += incident.log.contains(QStringLiteral("\n\tat ")) ||
+                                       incident.log.contains(QStringLiteral("\n    "))
+                                   ? 1
+                                   : 0;
         }
         QVERIFY2(withIndentation > 0, "the sample has no indented stack trace to check");
         // Learned pieces, not byte or character fallback (about 1 token per byte): 0.49 measured
         // with digits split one per token, as they are by default.
         const double perByte = double(tokens) / double(bytes);
-        qInfo("unseen synthetic logs: %lld bytes -> %lld tokens (%.3f tokens/byte)", bytes, tokens, perByte);
+        qInfo("unseen synthetic logs: %lld bytes -> %lld tokens (%.3f tokens/byte)", bytes, tokens,
+              perByte);
         QVERIFY2(perByte < 0.6, qPrintable(QString::number(perByte)));
     }
 
@@ -187,17 +191,20 @@ private Q_SLOTS:
         QTest::newRow("stack trace") << QStringLiteral(
             "java.lang.NullPointerException: null\n\tat com.example.Foo.bar(Foo.java:42)\n"
             "\tat com.example.Main.main(Main.java:7)\nCaused by: x\n    ... 12 more\n");
-        QTest::newRow("python traceback") << QStringLiteral(
-            "Traceback (most recent call last):\n  File \"job.py\", line 3, in <module>\n    main()\n"
-            "KeyError: 'user_id'\n");
+        QTest::newRow("python traceback")
+            << QStringLiteral("Traceback (most recent call last):\n  File \"job.py\", line 3, in "
+                              "<module>\n    main()\n"
+                              "KeyError: 'user_id'\n");
         QTest::newRow("leading and trailing spaces") << QStringLiteral("   indented   \n  ");
         QTest::newRow("runs of spaces") << QStringLiteral("a  b   c          d");
         QTest::newRow("blank lines") << QStringLiteral("\n\n\nx\n\n");
         QTest::newRow("crlf") << QStringLiteral("line one\r\nline two\r\n");
         QTest::newRow("unicode never seen") << QStringLiteral("Zeitüberschreitung 超时 🚀 ∑ — done");
-        QTest::newRow("json") << QStringLiteral("{\"level\":\"error\",\"msg\":\"disk  full\",\"n\":  3}");
+        QTest::newRow("json") << QStringLiteral(
+            "{\"level\":\"error\",\"msg\":\"disk  full\",\"n\":  3}");
         QTest::newRow("control chars") << QStringLiteral("bell\x07 esc\x1b[31mred\x1b[0m");
-        QTest::newRow("prompt") << QStringLiteral("ERROR boom\n### Explanation:\nThe disk filled up.");
+        QTest::newRow("prompt") << QStringLiteral(
+            "ERROR boom\n### Explanation:\nThe disk filled up.");
         QTest::newRow("empty") << QString();
     }
 
@@ -257,7 +264,8 @@ private Q_SLOTS:
         const Tokenizer &t = *m_trained;
         auto result = t.decode({5, t.vocabSize()});
         QVERIFY(!result.ok());
-        QVERIFY2(result.error().contains(QString::number(t.vocabSize())), qPrintable(result.error()));
+        QVERIFY2(result.error().contains(QString::number(t.vocabSize())),
+                 qPrintable(result.error()));
         QVERIFY(!t.decode({-1}).ok());
     }
 
