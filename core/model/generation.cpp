@@ -38,11 +38,82 @@ float dot(const float *__restrict a, const float *__restrict b, std::int64_t n)
     return sum;
 }
 
+// One (row, head) of the decode step: softmax(q K^T * scale) V over slots [first, slots).
+// A single function (not dot/axpy calls per slot), so each clone inlines its own loops.
 LAB_CLONES
-void axpy(float alpha, const float *__restrict x, float *__restrict y, std::int64_t n)
+void attendOne(const float *__restrict q, const float *__restrict keys,
+               const float *__restrict values, float *__restrict out, float *__restrict p,
+               float *__restrict acc, std::int64_t first, std::int64_t slots, std::int64_t hd,
+               float scale)
 {
-    for (std::int64_t i = 0; i < n; ++i)
-        y[i] += alpha * x[i];
+    // Four keys at a time: four independent FMA chains sharing the loads of q.
+    auto hsum = [](const float *l) {
+        return ((l[0] + l[1]) + (l[2] + l[3])) + ((l[4] + l[5]) + (l[6] + l[7]));
+    };
+    std::int64_t s = first;
+    const std::int64_t hd8 = hd - hd % 8;
+    for (; s + 4 <= slots; s += 4) {
+        const float *k0 = keys + s * hd, *k1 = k0 + hd, *k2 = k1 + hd, *k3 = k2 + hd;
+        float a0[8] = {0, 0, 0, 0, 0, 0, 0, 0}, a1[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+        float a2[8] = {0, 0, 0, 0, 0, 0, 0, 0}, a3[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+        for (std::int64_t d = 0; d < hd8; d += 8) {
+            for (int j = 0; j < 8; ++j) {
+                const float qd = q[d + j];
+                a0[j] += qd * k0[d + j];
+                a1[j] += qd * k1[d + j];
+                a2[j] += qd * k2[d + j];
+                a3[j] += qd * k3[d + j];
+            }
+        }
+        float r0 = hsum(a0), r1 = hsum(a1), r2 = hsum(a2), r3 = hsum(a3);
+        for (std::int64_t d = hd8; d < hd; ++d) {
+            r0 += q[d] * k0[d];
+            r1 += q[d] * k1[d];
+            r2 += q[d] * k2[d];
+            r3 += q[d] * k3[d];
+        }
+        p[s] = r0 * scale;
+        p[s + 1] = r1 * scale;
+        p[s + 2] = r2 * scale;
+        p[s + 3] = r3 * scale;
+    }
+    for (; s < slots; ++s) {
+        const float *k = keys + s * hd;
+        float a[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+        for (std::int64_t d = 0; d < hd8; d += 8) {
+            for (int j = 0; j < 8; ++j)
+                a[j] += q[d + j] * k[d + j];
+        }
+        float r = hsum(a);
+        for (std::int64_t d = hd8; d < hd; ++d)
+            r += q[d] * k[d];
+        p[s] = r * scale;
+    }
+    float maxScore = -std::numeric_limits<float>::infinity();
+    for (s = first; s < slots; ++s)
+        maxScore = std::max(maxScore, p[s]);
+    float sum = 0;
+    for (std::int64_t s = first; s < slots; ++s) {
+        p[s] = std::exp(p[s] - maxScore);
+        sum += p[s];
+    }
+    for (std::int64_t d = 0; d < hd; ++d)
+        acc[d] = 0;
+    // Fixed chunks of 8: GCC's -O2 cost model vectorises these, not a loop of unknown length.
+    for (std::int64_t s = first; s < slots; ++s) {
+        const float w = p[s];
+        const float *v = values + s * hd;
+        std::int64_t d = 0;
+        for (; d + 8 <= hd; d += 8) {
+            for (int j = 0; j < 8; ++j)
+                acc[d + j] += w * v[d + j];
+        }
+        for (; d < hd; ++d)
+            acc[d] += w * v[d];
+    }
+    const float inv = 1.0f / sum;
+    for (std::int64_t d = 0; d < hd; ++d)
+        out[d] = acc[d] * inv;
 }
 
 // out = w * (x * rsqrt(mean(x^2) + eps)), HF's order of operations.
@@ -112,43 +183,30 @@ void ropeAndStoreCpu(torch::Tensor &qkv, const std::vector<std::int64_t> &positi
     });
 }
 
-// One query per (row, head) against the row's cached keys from `start[b]` (its first real
-// slot) to `slots` - 1: pad slots are skipped, not masked. q rows have stride `qStride`.
-void decodeAttentionCpu(const float *q, std::int64_t qStride, const torch::Tensor &cacheK,
-                        const torch::Tensor &cacheV, const std::vector<std::int64_t> &start,
-                        std::int64_t slots, int H, int hd, torch::Tensor &out)
+// Causal attention of query rows against the cache: query row j (its q heads inside the qkv
+// row) belongs to cache row cacheRow[j] and sits at slot cacheSlot[j]; it reads that row's slots
+// [start[b], cacheSlot[j]]. Pad slots are skipped, not masked, and so are the future ones: the
+// prefill does half the work of a masked square. One parallel region covers every (row, head).
+void attentionCpu(const torch::Tensor &qkv, const std::vector<std::int64_t> &cacheRow,
+                  const std::vector<std::int64_t> &cacheSlot, const std::vector<std::int64_t> &start,
+                  int H, int hd, const torch::Tensor &cacheK, const torch::Tensor &cacheV,
+                  torch::Tensor &out)
 {
-    const std::int64_t B = out.size(0);
+    const std::int64_t rows = qkv.size(0), qStride = qkv.size(1);
     const std::int64_t KV = cacheK.size(1), L = cacheK.size(2);
     const std::int64_t group = H / KV;
     const float scale = 1.0f / std::sqrt(static_cast<float>(hd));
+    const float *qp = qkv.data_ptr<float>();
     const float *kp = cacheK.data_ptr<float>();
     const float *vp = cacheV.data_ptr<float>();
     float *op = out.data_ptr<float>();
-    at::parallel_for(0, B * H, 8, [&](std::int64_t begin, std::int64_t end) {
-        std::vector<float> p(static_cast<size_t>(slots));
+    at::parallel_for(0, rows * H, 8, [&](std::int64_t begin, std::int64_t end) {
+        std::vector<float> p(static_cast<size_t>(L)), acc(static_cast<size_t>(hd));
         for (std::int64_t i = begin; i < end; ++i) {
-            const std::int64_t b = i / H, h = i % H, kvh = h / group;
-            const float *qi = q + b * qStride + h * hd;
-            const float *keys = kp + ((b * KV + kvh) * L) * hd;
-            const float *values = vp + ((b * KV + kvh) * L) * hd;
-            float *o = op + b * H * hd + h * hd;
-            float maxScore = -std::numeric_limits<float>::infinity();
-            for (std::int64_t s = start[b]; s < slots; ++s) {
-                p[s] = dot(qi, keys + s * hd, hd) * scale;
-                maxScore = std::max(maxScore, p[s]);
-            }
-            float sum = 0;
-            for (std::int64_t s = start[b]; s < slots; ++s) {
-                p[s] = std::exp(p[s] - maxScore);
-                sum += p[s];
-            }
-            std::fill(o, o + hd, 0.0f);
-            for (std::int64_t s = start[b]; s < slots; ++s)
-                axpy(p[s], values + s * hd, o, hd);
-            const float inv = 1.0f / sum;
-            for (int d = 0; d < hd; ++d)
-                o[d] *= inv;
+            const std::int64_t j = i / H, h = i % H, b = cacheRow[j];
+            const std::int64_t kv = ((b * KV + h / group) * L) * hd;
+            attendOne(qp + j * qStride + h * hd, kp + kv, vp + kv, op + (j * H + h) * hd, p.data(),
+                      acc.data(), start[b], cacheSlot[j] + 1, hd, scale);
         }
     });
 }
@@ -255,10 +313,10 @@ public:
             sin = sin.unsqueeze(1);
         }
         const torch::Tensor causal =
-            at::full({longest, longest}, std::numeric_limits<float>::lowest(), m_options).triu(1);
+            m_cpu ? torch::Tensor()
+                  : at::full({longest, longest}, std::numeric_limits<float>::lowest(), m_options).triu(1);
         const double scale = 1.0 / std::sqrt(double(m_hd));
         const std::int64_t group = m_H / m_KV;
-        const std::int64_t qkvWidth = (m_H + 2 * m_KV) * m_hd;
 
         torch::Tensor x = m_w.embed.index_select(0, tokens); // [total, d]
         for (std::int64_t i = 0; i < layers; ++i) {
@@ -280,26 +338,30 @@ public:
                 }
             }
             torch::Tensor attn = at::empty({total, m_H, m_hd}, m_options);
-            for (std::int64_t b = 0; b < B; ++b) {
-                const std::int64_t n = lengths[b], off = offset[b];
-                const torch::Tensor keys = ck[b].narrow(1, m_start[b], n);   // [KV, n, hd]
-                const torch::Tensor values = cv[b].narrow(1, m_start[b], n); // [KV, n, hd]
-                // [H, n, hd] -> [KV, group*n, hd]: the heads that share a kv head in one block.
-                const torch::Tensor q = qkv.narrow(0, off, n)
-                                            .narrow(1, 0, m_H * m_hd)
-                                            .view({n, m_H, m_hd})
-                                            .transpose(0, 1)
-                                            .reshape({m_KV, group * n, m_hd});
-                const torch::Tensor bias = causal.narrow(0, 0, n).narrow(1, 0, n);
-                torch::Tensor scores;
-                if (group == 1) {
-                    scores = at::baddbmm(bias, q, keys.transpose(1, 2), 1.0, scale);
-                } else {
-                    scores = at::bmm(q, keys.transpose(1, 2)).mul_(scale);
-                    scores.view({m_KV, group, n, n}).add_(bias);
+            if (m_cpu) {
+                attentionCpu(qkv, row, slot, m_start, m_H, m_hd, ck, cv, attn);
+            } else {
+                for (std::int64_t b = 0; b < B; ++b) {
+                    const std::int64_t n = lengths[b], off = offset[b];
+                    const torch::Tensor keys = ck[b].narrow(1, m_start[b], n);   // [KV, n, hd]
+                    const torch::Tensor values = cv[b].narrow(1, m_start[b], n); // [KV, n, hd]
+                    // [H, n, hd] -> [KV, group*n, hd]: the heads that share a kv head in one block.
+                    const torch::Tensor q = qkv.narrow(0, off, n)
+                                                .narrow(1, 0, m_H * m_hd)
+                                                .view({n, m_H, m_hd})
+                                                .transpose(0, 1)
+                                                .reshape({m_KV, group * n, m_hd});
+                    const torch::Tensor bias = causal.narrow(0, 0, n).narrow(1, 0, n);
+                    torch::Tensor scores;
+                    if (group == 1) {
+                        scores = at::baddbmm(bias, q, keys.transpose(1, 2), 1.0, scale);
+                    } else {
+                        scores = at::bmm(q, keys.transpose(1, 2)).mul_(scale);
+                        scores.view({m_KV, group, n, n}).add_(bias);
+                    }
+                    attn.narrow(0, off, n).copy_(
+                        at::bmm(at::softmax(scores, -1), values).view({m_H, n, m_hd}).transpose(0, 1));
                 }
-                attn.narrow(0, off, n).copy_(
-                    at::bmm(at::softmax(scores, -1), values).view({m_H, n, m_hd}).transpose(0, 1));
             }
             x.addmm_(attn.view({total, m_H * m_hd}), lw.o);
             mlp(x, lw);
@@ -308,7 +370,6 @@ public:
         for (std::int64_t b = 0; b < B; ++b)
             last[b] = offset[b] + lengths[b] - 1;
         const torch::Tensor lastRows = x.index_select(0, at::tensor(last, at::kLong).to(m_options.device()));
-        (void)qkvWidth;
         return at::mm(norm(lastRows, m_w.finalNorm), m_w.head);
     }
 
@@ -339,8 +400,7 @@ public:
             torch::Tensor qkv = at::mm(norm(h, lw.inputNorm), lw.qkv);
             if (m_cpu) {
                 ropeAndStoreCpu(qkv, positions, row, slots, m_invFreq, m_H, m_KV, m_hd, ck, cv);
-                decodeAttentionCpu(qkv.data_ptr<float>(), qkv.size(1), ck, cv, m_start, slot + 1,
-                                   m_H, m_hd, attn);
+                attentionCpu(qkv, row, slots, m_start, m_H, m_hd, ck, cv, attn);
             } else {
                 const torch::Tensor qk =
                     rotaryOps(qkv.narrow(1, 0, (m_H + m_KV) * m_hd).view({B, m_H + m_KV, m_hd}), cos, sin);
