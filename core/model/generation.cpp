@@ -142,28 +142,24 @@ torch::Tensor rmsNormCpu(const torch::Tensor &x, const torch::Tensor &w, double 
 }
 
 // Rotates the q and k heads of each qkv row in place (HF rotate_half: x * cos + rotate_half(x)
-// * sin with cos/sin of position * inv_freq, computed in float32 as HF does) and stores the
-// row's k and v in the cache at (row b, slot s).
+// * sin; the tables hold cos/sin of position * inv_freq [positions, hd / 2], computed once per
+// call in float32 as HF does) and stores the row's k and v in the cache at (row b, slot s).
 void ropeAndStoreCpu(torch::Tensor &qkv, const std::vector<std::int64_t> &position,
                      const std::vector<std::int64_t> &cacheRow, const std::vector<std::int64_t> &cacheSlot,
-                     const torch::Tensor &invFreq, int H, int KV, int hd, torch::Tensor &cacheK,
-                     torch::Tensor &cacheV)
+                     const torch::Tensor &cosTable, const torch::Tensor &sinTable, int H, int KV,
+                     int hd, torch::Tensor &cacheK, torch::Tensor &cacheV)
 {
     const std::int64_t rows = qkv.size(0), stride = qkv.size(1), half = hd / 2;
     const std::int64_t L = cacheK.size(2);
     float *base = qkv.data_ptr<float>();
-    const float *inv = invFreq.data_ptr<float>();
+    const float *cosBase = cosTable.data_ptr<float>();
+    const float *sinBase = sinTable.data_ptr<float>();
     float *kc = cacheK.data_ptr<float>();
     float *vc = cacheV.data_ptr<float>();
     at::parallel_for(0, rows, 64, [&](std::int64_t begin, std::int64_t end) {
-        std::vector<float> cs(static_cast<size_t>(half)), sn(static_cast<size_t>(half));
         for (std::int64_t r = begin; r < end; ++r) {
-            const float p = static_cast<float>(position[r]);
-            for (std::int64_t i = 0; i < half; ++i) {
-                const float f = p * inv[i];
-                cs[i] = std::cos(f);
-                sn[i] = std::sin(f);
-            }
+            const float *cs = cosBase + position[r] * half;
+            const float *sn = sinBase + position[r] * half;
             float *row = base + r * stride;
             for (int h = 0; h < H + KV; ++h) {
                 float *x = row + h * hd;
@@ -300,6 +296,13 @@ public:
             longest = std::max(longest, lengths[b]);
         }
         m_L = L;
+        if (m_cpu) {
+            // cos/sin for every position this call can reach, shared by all layers and steps.
+            const torch::Tensor pos = at::arange(longest + (L - P) + 1, at::kLong).to(at::kFloat);
+            const torch::Tensor freqs = pos.unsqueeze(1) * m_invFreq.unsqueeze(0); // [positions, hd/2]
+            m_cosTable = freqs.cos().contiguous();
+            m_sinTable = freqs.sin().contiguous();
+        }
         const std::int64_t layers = static_cast<std::int64_t>(m_w.layers.size());
         // The CPU kernels never read pad slots; the generic path masks them, so they must be
         // finite: zeros.
@@ -318,13 +321,20 @@ public:
         const double scale = 1.0 / std::sqrt(double(m_hd));
         const std::int64_t group = m_H / m_KV;
 
+        std::vector<std::int64_t> last(B), lastRow(B), lastSlot(B, P - 1);
+        for (std::int64_t b = 0; b < B; ++b) {
+            last[b] = offset[b] + lengths[b] - 1;
+            lastRow[b] = b;
+        }
+        const torch::Tensor lastIndex = at::tensor(last, at::kLong).to(m_options.device());
+        bool reduced = false;
         torch::Tensor x = m_w.embed.index_select(0, tokens); // [total, d]
         for (std::int64_t i = 0; i < layers; ++i) {
             const LayerWeights &lw = m_w.layers[i];
             torch::Tensor ck = m_cache[i][0], cv = m_cache[i][1];
             torch::Tensor qkv = at::mm(norm(x, lw.inputNorm), lw.qkv); // [total, qkvWidth]
             if (m_cpu) {
-                ropeAndStoreCpu(qkv, position, row, slot, m_invFreq, m_H, m_KV, m_hd, ck, cv);
+                ropeAndStoreCpu(qkv, position, row, slot, m_cosTable, m_sinTable, m_H, m_KV, m_hd, ck, cv);
             } else {
                 const torch::Tensor qk = qkv.narrow(1, 0, (m_H + m_KV) * m_hd).view({total, m_H + m_KV, m_hd});
                 qk.copy_(rotaryOps(qk, cos, sin));
@@ -336,6 +346,18 @@ public:
                     cv[b].narrow(1, m_start[b], n).copy_(
                         rows.narrow(1, (m_H + m_KV) * m_hd, m_KV * m_hd).view({n, m_KV, m_hd}).transpose(0, 1));
                 }
+            }
+            if (m_cpu && i + 1 == layers) {
+                // The last layer's keys and values are stored; past them only each row's last
+                // token reaches the logits, so attention, o_proj and the MLP run on B rows.
+                torch::Tensor attn = at::empty({B, m_H, m_hd}, m_options);
+                attentionCpu(qkv.index_select(0, lastIndex), lastRow, lastSlot, m_start, m_H, m_hd,
+                             ck, cv, attn);
+                x = x.index_select(0, lastIndex);
+                x.addmm_(attn.view({B, m_H * m_hd}), lw.o);
+                mlp(x, lw);
+                reduced = true;
+                break;
             }
             torch::Tensor attn = at::empty({total, m_H, m_hd}, m_options);
             if (m_cpu) {
@@ -366,10 +388,7 @@ public:
             x.addmm_(attn.view({total, m_H * m_hd}), lw.o);
             mlp(x, lw);
         }
-        std::vector<std::int64_t> last(B);
-        for (std::int64_t b = 0; b < B; ++b)
-            last[b] = offset[b] + lengths[b] - 1;
-        const torch::Tensor lastRows = x.index_select(0, at::tensor(last, at::kLong).to(m_options.device()));
+        const torch::Tensor lastRows = reduced ? x : x.index_select(0, lastIndex);
         return at::mm(norm(lastRows, m_w.finalNorm), m_w.head);
     }
 
@@ -399,7 +418,7 @@ public:
             torch::Tensor ck = m_cache[i][0], cv = m_cache[i][1];
             torch::Tensor qkv = at::mm(norm(h, lw.inputNorm), lw.qkv);
             if (m_cpu) {
-                ropeAndStoreCpu(qkv, positions, row, slots, m_invFreq, m_H, m_KV, m_hd, ck, cv);
+                ropeAndStoreCpu(qkv, positions, row, slots, m_cosTable, m_sinTable, m_H, m_KV, m_hd, ck, cv);
                 attentionCpu(qkv, row, slots, m_start, m_H, m_hd, ck, cv, attn);
             } else {
                 const torch::Tensor qk =
@@ -453,6 +472,7 @@ private:
     std::int64_t m_F;
     double m_eps;
     torch::Tensor m_invFreq; // CPU float [hd / 2]
+    torch::Tensor m_cosTable, m_sinTable; // [positions, hd / 2], CPU kernels only
     torch::Tensor m_cache;   // [layers, 2 (k, v), B, KV, L, hd]
     std::vector<std::int64_t> m_start;
     std::int64_t m_L = 0;
