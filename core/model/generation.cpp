@@ -99,8 +99,20 @@ void attendOne(const float *__restrict q, const float *__restrict keys,
     }
     for (std::int64_t d = 0; d < hd; ++d)
         acc[d] = 0;
-    // Fixed chunks of 8: GCC's -O2 cost model vectorises these, not a loop of unknown length.
-    for (std::int64_t s = first; s < slots; ++s) {
+    // Fixed chunks of 8 (GCC's -O2 cost model vectorises these, not a loop of unknown length),
+    // four slots per pass so each accumulator is loaded and stored once per four FMAs.
+    for (s = first; s + 4 <= slots; s += 4) {
+        const float w0 = p[s], w1 = p[s + 1], w2 = p[s + 2], w3 = p[s + 3];
+        const float *v0 = values + s * hd, *v1 = v0 + hd, *v2 = v1 + hd, *v3 = v2 + hd;
+        std::int64_t d = 0;
+        for (; d + 8 <= hd; d += 8) {
+            for (int j = 0; j < 8; ++j)
+                acc[d + j] += (w0 * v0[d + j] + w1 * v1[d + j]) + (w2 * v2[d + j] + w3 * v3[d + j]);
+        }
+        for (; d < hd; ++d)
+            acc[d] += (w0 * v0[d] + w1 * v1[d]) + (w2 * v2[d] + w3 * v3[d]);
+    }
+    for (; s < slots; ++s) {
         const float w = p[s];
         const float *v = values + s * hd;
         std::int64_t d = 0;
