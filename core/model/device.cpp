@@ -24,7 +24,8 @@ Result<QString> resolveDevice(const QString &request)
     if (r == QLatin1String("cuda") || r == QLatin1String("gpu")) {
         if (devices.size() < 2)
             return fail(QStringLiteral("device \"%1\": this LibTorch build or machine has no CUDA "
-                                       "device").arg(request));
+                                       "device")
+                            .arg(request));
         return devices.at(1);
     }
     if (r.startsWith(QLatin1String("cuda:"))) {
@@ -37,7 +38,8 @@ Result<QString> resolveDevice(const QString &request)
                             .arg(request, devices.join(QStringLiteral(", "))));
         return r;
     }
-    return fail(QStringLiteral("device \"%1\": unknown; use auto, cpu, cuda or cuda:N").arg(request));
+    return fail(
+        QStringLiteral("device \"%1\": unknown; use auto, cpu, cuda or cuda:N").arg(request));
 }
 
 } // namespace lab

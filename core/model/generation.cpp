@@ -157,9 +157,10 @@ torch::Tensor rmsNormCpu(const torch::Tensor &x, const torch::Tensor &w, double 
 // * sin; the tables hold cos/sin of position * inv_freq [positions, hd / 2], computed once per
 // call in float32 as HF does) and stores the row's k and v in the cache at (row b, slot s).
 void ropeAndStoreCpu(torch::Tensor &qkv, const std::vector<std::int64_t> &position,
-                     const std::vector<std::int64_t> &cacheRow, const std::vector<std::int64_t> &cacheSlot,
-                     const torch::Tensor &cosTable, const torch::Tensor &sinTable, int H, int KV,
-                     int hd, torch::Tensor &cacheK, torch::Tensor &cacheV)
+                     const std::vector<std::int64_t> &cacheRow,
+                     const std::vector<std::int64_t> &cacheSlot, const torch::Tensor &cosTable,
+                     const torch::Tensor &sinTable, int H, int KV, int hd, torch::Tensor &cacheK,
+                     torch::Tensor &cacheV)
 {
     const std::int64_t rows = qkv.size(0), stride = qkv.size(1), half = hd / 2;
     const std::int64_t L = cacheK.size(2);
@@ -196,9 +197,9 @@ void ropeAndStoreCpu(torch::Tensor &qkv, const std::vector<std::int64_t> &positi
 // [start[b], cacheSlot[j]]. Pad slots are skipped, not masked, and so are the future ones: the
 // prefill does half the work of a masked square. One parallel region covers every (row, head).
 void attentionCpu(const torch::Tensor &qkv, const std::vector<std::int64_t> &cacheRow,
-                  const std::vector<std::int64_t> &cacheSlot, const std::vector<std::int64_t> &start,
-                  int H, int hd, const torch::Tensor &cacheK, const torch::Tensor &cacheV,
-                  torch::Tensor &out)
+                  const std::vector<std::int64_t> &cacheSlot,
+                  const std::vector<std::int64_t> &start, int H, int hd,
+                  const torch::Tensor &cacheK, const torch::Tensor &cacheV, torch::Tensor &out)
 {
     const std::int64_t rows = qkv.size(0), qStride = qkv.size(1);
     const std::int64_t KV = cacheK.size(1), L = cacheK.size(2);
@@ -244,17 +245,18 @@ Weights snapshot(LlamaForCausalLMImpl &model)
     for (auto &layer : backbone.layerList) {
         auto &attn = *layer->selfAttn;
         auto &mlp = *layer->mlp;
-        w.layers.push_back({layer->inputLayernorm->weight.contiguous(),
-                            at::cat({attn.qProj->effectiveWeight(), attn.kProj->effectiveWeight(),
-                                     attn.vProj->effectiveWeight()})
-                                .t()
-                                .contiguous(),
-                            attn.oProj->effectiveWeight().t().contiguous(),
-                            layer->postAttentionLayernorm->weight.contiguous(),
-                            at::cat({mlp.gateProj->effectiveWeight(), mlp.upProj->effectiveWeight()})
-                                .t()
-                                .contiguous(),
-                            mlp.downProj->effectiveWeight().t().contiguous()});
+        w.layers.push_back(
+            {layer->inputLayernorm->weight.contiguous(),
+             at::cat({attn.qProj->effectiveWeight(), attn.kProj->effectiveWeight(),
+                      attn.vProj->effectiveWeight()})
+                 .t()
+                 .contiguous(),
+             attn.oProj->effectiveWeight().t().contiguous(),
+             layer->postAttentionLayernorm->weight.contiguous(),
+             at::cat({mlp.gateProj->effectiveWeight(), mlp.upProj->effectiveWeight()})
+                 .t()
+                 .contiguous(),
+             mlp.downProj->effectiveWeight().t().contiguous()});
     }
     return w;
 }
@@ -277,9 +279,9 @@ class Engine
 public:
     Engine(LlamaForCausalLMImpl &model, bool cpuKernels)
         : m_config(model.config()), m_w(snapshot(model)), m_cpu(cpuKernels),
-          m_options(model.model->embedTokens->weight.options()),
-          m_H(m_config.numHeads), m_KV(m_config.numKvHeads), m_hd(m_config.headDim()),
-          m_F(m_config.intermediateSize), m_eps(m_config.rmsNormEps)
+          m_options(model.model->embedTokens->weight.options()), m_H(m_config.numHeads),
+          m_KV(m_config.numKvHeads), m_hd(m_config.headDim()), m_F(m_config.intermediateSize),
+          m_eps(m_config.rmsNormEps)
     {
         const torch::Tensor exponent =
             at::arange(0, m_hd, 2, at::kLong).to(at::kFloat) / static_cast<double>(m_hd);
@@ -311,7 +313,8 @@ public:
         if (m_cpu) {
             // cos/sin for every position this call can reach, shared by all layers and steps.
             const torch::Tensor pos = at::arange(longest + (L - P) + 1, at::kLong).to(at::kFloat);
-            const torch::Tensor freqs = pos.unsqueeze(1) * m_invFreq.unsqueeze(0); // [positions, hd/2]
+            const torch::Tensor freqs =
+                pos.unsqueeze(1) * m_invFreq.unsqueeze(0); // [positions, hd/2]
             m_cosTable = freqs.cos().contiguous();
             m_sinTable = freqs.sin().contiguous();
         }
@@ -329,7 +332,8 @@ public:
         }
         const torch::Tensor causal =
             m_cpu ? torch::Tensor()
-                  : at::full({longest, longest}, std::numeric_limits<float>::lowest(), m_options).triu(1);
+                  : at::full({longest, longest}, std::numeric_limits<float>::lowest(), m_options)
+                        .triu(1);
         const double scale = 1.0 / std::sqrt(double(m_hd));
         const std::int64_t group = m_H / m_KV;
 
@@ -346,17 +350,25 @@ public:
             torch::Tensor ck = m_cache[i][0], cv = m_cache[i][1];
             torch::Tensor qkv = at::mm(norm(x, lw.inputNorm), lw.qkv); // [total, qkvWidth]
             if (m_cpu) {
-                ropeAndStoreCpu(qkv, position, row, slot, m_cosTable, m_sinTable, m_H, m_KV, m_hd, ck, cv);
+                ropeAndStoreCpu(qkv, position, row, slot, m_cosTable, m_sinTable, m_H, m_KV, m_hd,
+                                ck, cv);
             } else {
-                const torch::Tensor qk = qkv.narrow(1, 0, (m_H + m_KV) * m_hd).view({total, m_H + m_KV, m_hd});
+                const torch::Tensor qk =
+                    qkv.narrow(1, 0, (m_H + m_KV) * m_hd).view({total, m_H + m_KV, m_hd});
                 qk.copy_(rotaryOps(qk, cos, sin));
                 for (std::int64_t b = 0; b < B; ++b) {
                     const std::int64_t n = lengths[b], off = offset[b];
                     const torch::Tensor rows = qkv.narrow(0, off, n);
-                    ck[b].narrow(1, m_start[b], n).copy_(
-                        rows.narrow(1, m_H * m_hd, m_KV * m_hd).view({n, m_KV, m_hd}).transpose(0, 1));
-                    cv[b].narrow(1, m_start[b], n).copy_(
-                        rows.narrow(1, (m_H + m_KV) * m_hd, m_KV * m_hd).view({n, m_KV, m_hd}).transpose(0, 1));
+                    ck[b]
+                        .narrow(1, m_start[b], n)
+                        .copy_(rows.narrow(1, m_H * m_hd, m_KV * m_hd)
+                                   .view({n, m_KV, m_hd})
+                                   .transpose(0, 1));
+                    cv[b]
+                        .narrow(1, m_start[b], n)
+                        .copy_(rows.narrow(1, (m_H + m_KV) * m_hd, m_KV * m_hd)
+                                   .view({n, m_KV, m_hd})
+                                   .transpose(0, 1));
                 }
             }
             if (m_cpu && i + 1 == layers) {
@@ -393,8 +405,9 @@ public:
                         scores = at::bmm(q, keys.transpose(1, 2)).mul_(scale);
                         scores.view({m_KV, group, n, n}).add_(bias);
                     }
-                    attn.narrow(0, off, n).copy_(
-                        at::bmm(at::softmax(scores, -1), values).view({m_H, n, m_hd}).transpose(0, 1));
+                    attn.narrow(0, off, n).copy_(at::bmm(at::softmax(scores, -1), values)
+                                                     .view({m_H, n, m_hd})
+                                                     .transpose(0, 1));
                 }
             }
             x.addmm_(attn.view({total, m_H * m_hd}), lw.o);
@@ -430,15 +443,18 @@ public:
             torch::Tensor ck = m_cache[i][0], cv = m_cache[i][1];
             torch::Tensor qkv = at::mm(norm(h, lw.inputNorm), lw.qkv);
             if (m_cpu) {
-                ropeAndStoreCpu(qkv, positions, row, slots, m_cosTable, m_sinTable, m_H, m_KV, m_hd, ck, cv);
+                ropeAndStoreCpu(qkv, positions, row, slots, m_cosTable, m_sinTable, m_H, m_KV, m_hd,
+                                ck, cv);
                 attentionCpu(qkv, row, slots, m_start, m_H, m_hd, ck, cv, attn);
             } else {
-                const torch::Tensor qk =
-                    rotaryOps(qkv.narrow(1, 0, (m_H + m_KV) * m_hd).view({B, m_H + m_KV, m_hd}), cos, sin);
+                const torch::Tensor qk = rotaryOps(
+                    qkv.narrow(1, 0, (m_H + m_KV) * m_hd).view({B, m_H + m_KV, m_hd}), cos, sin);
                 ck.select(2, slot).copy_(qk.narrow(1, m_H, m_KV));
-                cv.select(2, slot).copy_(qkv.narrow(1, (m_H + m_KV) * m_hd, m_KV * m_hd).view({B, m_KV, m_hd}));
-                attn.copy_(genericAttention(qk.narrow(1, 0, m_H).contiguous(), ck, cv, keyBias, slot + 1)
-                               .view({B, m_H * m_hd}));
+                cv.select(2, slot).copy_(
+                    qkv.narrow(1, (m_H + m_KV) * m_hd, m_KV * m_hd).view({B, m_KV, m_hd}));
+                attn.copy_(
+                    genericAttention(qk.narrow(1, 0, m_H).contiguous(), ck, cv, keyBias, slot + 1)
+                        .view({B, m_H * m_hd}));
             }
             h.addmm_(attn, lw.o);
             mlp(h, lw);
@@ -470,8 +486,8 @@ private:
         const torch::Tensor keys = ck.narrow(2, 0, slots).reshape({B * m_KV, slots, m_hd});
         const torch::Tensor values = cv.narrow(2, 0, slots).reshape({B * m_KV, slots, m_hd});
         torch::Tensor scores = at::bmm(q.reshape({B * m_KV, group, m_hd}), keys.transpose(1, 2));
-        scores = scores.mul_(1.0 / std::sqrt(double(m_hd))).view({B, m_KV, group, slots})
-                 + keyBias.view({B, 1, 1, slots});
+        scores = scores.mul_(1.0 / std::sqrt(double(m_hd))).view({B, m_KV, group, slots}) +
+                 keyBias.view({B, 1, 1, slots});
         const torch::Tensor probs = at::softmax(scores, -1).view({B * m_KV, group, slots});
         return at::bmm(probs, values).view({B, m_H, m_hd});
     }
@@ -483,17 +499,17 @@ private:
     int m_H, m_KV, m_hd;
     std::int64_t m_F;
     double m_eps;
-    torch::Tensor m_invFreq; // CPU float [hd / 2]
+    torch::Tensor m_invFreq;              // CPU float [hd / 2]
     torch::Tensor m_cosTable, m_sinTable; // [positions, hd / 2], CPU kernels only
-    torch::Tensor m_cache;   // [layers, 2 (k, v), B, KV, L, hd]
+    torch::Tensor m_cache;                // [layers, 2 (k, v), B, KV, L, hd]
     std::vector<std::int64_t> m_start;
     std::int64_t m_L = 0;
 };
 
 // HF's logits processors and warpers in HF's order: repetition penalty, temperature, top-k,
 // top-p. scores [B, V] float.
-torch::Tensor processScores(torch::Tensor scores, const GenerationConfig &c, const torch::Tensor &seen,
-                            bool warp)
+torch::Tensor processScores(torch::Tensor scores, const GenerationConfig &c,
+                            const torch::Tensor &seen, bool warp)
 {
     if (c.repetitionPenalty != 1.0) {
         const torch::Tensor penalised =
@@ -506,7 +522,8 @@ torch::Tensor processScores(torch::Tensor scores, const GenerationConfig &c, con
         scores = scores / c.temperature;
     const double negInf = -std::numeric_limits<double>::infinity();
     if (c.topK > 0 && c.topK < scores.size(1)) {
-        const torch::Tensor kth = std::get<0>(at::topk(scores, c.topK, -1)).narrow(1, c.topK - 1, 1);
+        const torch::Tensor kth =
+            std::get<0>(at::topk(scores, c.topK, -1)).narrow(1, c.topK - 1, 1);
         scores = scores.masked_fill(scores < kth, negInf);
     }
     if (c.topP < 1.0) {
@@ -571,8 +588,10 @@ Result<GenerationOutput> generate(LlamaForCausalLMImpl &model, const torch::Tens
             const torch::Tensor maskCpu = maskIn.to(at::kCPU).ne(0).to(at::kLong).contiguous();
             const std::int64_t B = idsCpu.size(0), P = idsCpu.size(1);
             const std::int64_t N = c.maxNewTokens;
-            if (idsCpu.min().item<std::int64_t>() < 0 || idsCpu.max().item<std::int64_t>() >= mc.vocabSize)
-                return fail(QStringLiteral("generate: token ids must be in [0, %1)").arg(mc.vocabSize));
+            if (idsCpu.min().item<std::int64_t>() < 0 ||
+                idsCpu.max().item<std::int64_t>() >= mc.vocabSize)
+                return fail(
+                    QStringLiteral("generate: token ids must be in [0, %1)").arg(mc.vocabSize));
 
             // Each row's real tokens in order (any padding side), packed.
             std::vector<std::int64_t> lengths(static_cast<size_t>(B)), packed;
@@ -594,14 +613,18 @@ Result<GenerationOutput> generate(LlamaForCausalLMImpl &model, const torch::Tens
             if (longest + N > mc.maxPositionEmbeddings)
                 return fail(QStringLiteral("generate: a prompt of %1 tokens plus %2 new tokens "
                                            "exceeds the model's context of %3")
-                                .arg(longest).arg(N).arg(mc.maxPositionEmbeddings));
+                                .arg(longest)
+                                .arg(N)
+                                .arg(mc.maxPositionEmbeddings));
 
-            const bool cpuKernels = device.is_cpu() && fopts.dtype() == at::kFloat && !c.genericAttention;
+            const bool cpuKernels =
+                device.is_cpu() && fopts.dtype() == at::kFloat && !c.genericAttention;
             Engine engine(model, cpuKernels);
             torch::Tensor logits =
                 engine.prefill(at::tensor(packed, at::kLong).to(device), lengths, P, P + N - 1);
 
-            torch::Tensor outTokens = at::full({B, N}, static_cast<std::int64_t>(c.padTokenId), lopts);
+            torch::Tensor outTokens =
+                at::full({B, N}, static_cast<std::int64_t>(c.padTokenId), lopts);
             torch::Tensor outLogProbs = at::zeros({B, N}, fopts);
             torch::Tensor outMask = at::zeros({B, N}, lopts);
             torch::Tensor allLogits;
@@ -610,8 +633,10 @@ Result<GenerationOutput> generate(LlamaForCausalLMImpl &model, const torch::Tens
             torch::Tensor finished = at::zeros({B}, lopts.dtype(at::kBool));
             torch::Tensor eos;
             if (!c.eosTokenIds.isEmpty())
-                eos = at::tensor(std::vector<std::int64_t>(c.eosTokenIds.begin(), c.eosTokenIds.end()),
-                                 at::kLong).to(device);
+                eos = at::tensor(
+                          std::vector<std::int64_t>(c.eosTokenIds.begin(), c.eosTokenIds.end()),
+                          at::kLong)
+                          .to(device);
             torch::Tensor seen;
             if (c.repetitionPenalty != 1.0)
                 seen = at::zeros({B, mc.vocabSize}, fopts)
@@ -639,7 +664,8 @@ Result<GenerationOutput> generate(LlamaForCausalLMImpl &model, const torch::Tens
                     outMask.select(1, t).fill_(1);
                 } else {
                     const torch::Tensor alive = finished.logical_not();
-                    next = at::where(alive, next, at::full_like(next, static_cast<std::int64_t>(c.padTokenId)));
+                    next = at::where(alive, next,
+                                     at::full_like(next, static_cast<std::int64_t>(c.padTokenId)));
                     outTokens.select(1, t).copy_(next);
                     outLogProbs.select(1, t).copy_(at::where(alive, logp, at::zeros_like(logp)));
                     outMask.select(1, t).copy_(alive.to(at::kLong));
@@ -670,7 +696,8 @@ Result<GenerationOutput> generate(LlamaForCausalLMImpl &model, const torch::Tens
             out.logits = result.logits.clone();
         return out;
     } catch (const c10::Error &e) {
-        return fail(QStringLiteral("generate: %1").arg(QString::fromStdString(e.what_without_backtrace())));
+        return fail(
+            QStringLiteral("generate: %1").arg(QString::fromStdString(e.what_without_backtrace())));
     }
 }
 

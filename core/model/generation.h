@@ -53,7 +53,7 @@ Result<GenerationOutput> generate(LlamaForCausalLMImpl &model, const torch::Tens
                                   const GenerationConfig &config, at::Generator generator);
 
 // Left-pads token lists into ids [B, P] and mask [B, P] (CPU, int64).
-std::pair<torch::Tensor, torch::Tensor> leftPadBatch(const std::vector<std::vector<std::int64_t>> &prompts,
-                                                     std::int64_t padTokenId);
+std::pair<torch::Tensor, torch::Tensor>
+leftPadBatch(const std::vector<std::vector<std::int64_t>> &prompts, std::int64_t padTokenId);
 
 } // namespace lab

@@ -50,7 +50,8 @@ torch::Tensor LlamaRewardModelImpl::forward(const torch::Tensor &ids, const torc
 {
     // Only the last real token's hidden state goes through the head.
     const torch::Tensor hidden = model(ids, mask); // [B, T, d]
-    const torch::Tensor index = lastTokenIndex(mask).view({-1, 1, 1}).expand({-1, 1, hidden.size(2)});
+    const torch::Tensor index =
+        lastTokenIndex(mask).view({-1, 1, 1}).expand({-1, 1, hidden.size(2)});
     return score(hidden.gather(1, index)).squeeze(1); // [B]
 }
 
@@ -58,7 +59,8 @@ Result<LlamaRewardModel> loadRewardModel(const QString &dir, bool allowNewHead, 
 {
     if (!QFileInfo(dir).isDir())
         return fail(QStringLiteral("%1: not a folder").arg(dir));
-    Result<LlamaConfig> config = LlamaConfig::load(QDir(dir).filePath(QStringLiteral("config.json")));
+    Result<LlamaConfig> config =
+        LlamaConfig::load(QDir(dir).filePath(QStringLiteral("config.json")));
     if (!config)
         return fail(config.error());
     auto tensors = loadSafetensorsDir(dir);
@@ -72,14 +74,16 @@ Result<LlamaRewardModel> loadRewardModel(const QString &dir, bool allowNewHead, 
             if (!allowNewHead)
                 return fail(QStringLiteral("%1: no score.weight; not a reward model").arg(dir));
             ignore << QStringLiteral("lm_head.weight");
-            tensors->emplace("score.weight", at::empty({1, config->hiddenSize}, at::kFloat)
-                                                 .normal_(0.0, 0.02, at::detail::createCPUGenerator(seed)));
+            tensors->emplace("score.weight",
+                             at::empty({1, config->hiddenSize}, at::kFloat)
+                                 .normal_(0.0, 0.02, at::detail::createCPUGenerator(seed)));
         }
         if (Status s = loadParameters(*rm, *tensors, dir, ignore); !s)
             return fail(s.error());
         return rm;
     } catch (const c10::Error &e) {
-        return fail(QStringLiteral("%1: %2").arg(dir, QString::fromStdString(e.what_without_backtrace())));
+        return fail(
+            QStringLiteral("%1: %2").arg(dir, QString::fromStdString(e.what_without_backtrace())));
     }
 }
 
@@ -88,14 +92,17 @@ Status saveRewardModel(LlamaRewardModel &rm, const QString &dir)
     if (!QDir().mkpath(dir))
         return fail(QStringLiteral("%1: cannot create the folder").arg(dir));
     QJsonObject json = rm->config().toJson();
-    json[QLatin1String("architectures")] = QJsonArray{QStringLiteral("LlamaForSequenceClassification")};
+    json[QLatin1String("architectures")] =
+        QJsonArray{QStringLiteral("LlamaForSequenceClassification")};
     json[QLatin1String("num_labels")] = 1;
     QSaveFile file(QDir(dir).filePath(QStringLiteral("config.json")));
     if (!file.open(QIODevice::WriteOnly))
-        return fail(QStringLiteral("%1: cannot write: %2").arg(file.fileName(), file.errorString()));
+        return fail(
+            QStringLiteral("%1: cannot write: %2").arg(file.fileName(), file.errorString()));
     file.write(QJsonDocument(json).toJson(QJsonDocument::Indented));
     if (!file.commit())
-        return fail(QStringLiteral("%1: cannot write: %2").arg(file.fileName(), file.errorString()));
+        return fail(
+            QStringLiteral("%1: cannot write: %2").arg(file.fileName(), file.errorString()));
     return saveSafetensors(QDir(dir).filePath(QStringLiteral("model.safetensors")),
                            baseParameters(*rm), {{"format", "pt"}});
 }

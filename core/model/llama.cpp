@@ -31,15 +31,17 @@ std::pair<torch::Tensor, torch::Tensor> rotaryCosSin(const torch::Tensor &positi
 {
     const auto fopts = torch::TensorOptions().dtype(at::kFloat).device(positions.device());
     // inv_freq = 1 / theta^(arange(0, hd, 2) / hd), in float32 as HF.
-    const torch::Tensor exponent = at::arange(0, headDim, 2, fopts.dtype(at::kLong)).to(at::kFloat)
-                                   / static_cast<double>(headDim);
+    const torch::Tensor exponent =
+        at::arange(0, headDim, 2, fopts.dtype(at::kLong)).to(at::kFloat) /
+        static_cast<double>(headDim);
     const torch::Tensor invFreq = 1.0 / at::pow(theta, exponent);
     const torch::Tensor freqs = positions.to(at::kFloat).unsqueeze(-1) * invFreq; // [..., hd/2]
     const torch::Tensor emb = at::cat({freqs, freqs}, -1);
     return {emb.cos(), emb.sin()};
 }
 
-torch::Tensor applyRotary(const torch::Tensor &x, const torch::Tensor &cos, const torch::Tensor &sin)
+torch::Tensor applyRotary(const torch::Tensor &x, const torch::Tensor &cos,
+                          const torch::Tensor &sin)
 {
     const std::int64_t half = x.size(-1) / 2;
     const torch::Tensor rotated = at::cat({-x.narrow(-1, half, half), x.narrow(-1, 0, half)}, -1);
@@ -102,7 +104,8 @@ LlamaDecoderLayerImpl::LlamaDecoderLayerImpl(const LlamaConfig &c)
 }
 
 torch::Tensor LlamaDecoderLayerImpl::forward(const torch::Tensor &x, const torch::Tensor &cos,
-                                             const torch::Tensor &sin, const torch::Tensor &maskBias)
+                                             const torch::Tensor &sin,
+                                             const torch::Tensor &maskBias)
 {
     const torch::Tensor h = x + selfAttn(inputLayernorm(x), cos, sin, maskBias);
     return h + mlp(postAttentionLayernorm(h));
@@ -143,8 +146,9 @@ torch::Tensor LlamaModelImpl::forward(const torch::Tensor &ids, const torch::Ten
     const std::int64_t B = ids.size(0), T = ids.size(1);
     torch::Tensor pos = positions;
     if (!pos.defined())
-        pos = attentionMask.defined() ? positionsFromMask(attentionMask)
-                                      : at::arange(T, ids.options().dtype(at::kLong)).expand({B, T});
+        pos = attentionMask.defined()
+                  ? positionsFromMask(attentionMask)
+                  : at::arange(T, ids.options().dtype(at::kLong)).expand({B, T});
     auto [cos, sin] = rotaryCosSin(pos, m_config.headDim(), m_config.ropeTheta);
     cos = cos.unsqueeze(1); // [B, 1, T, hd]
     sin = sin.unsqueeze(1);
@@ -160,7 +164,8 @@ LlamaForCausalLMImpl::LlamaForCausalLMImpl(const LlamaConfig &c) : m_config(c)
     model = register_module("model", LlamaModel(c));
     if (!c.tieWordEmbeddings)
         lmHead = register_module(
-            "lm_head", torch::nn::Linear(torch::nn::LinearOptions(c.hiddenSize, c.vocabSize).bias(false)));
+            "lm_head",
+            torch::nn::Linear(torch::nn::LinearOptions(c.hiddenSize, c.vocabSize).bias(false)));
 }
 
 torch::Tensor LlamaForCausalLMImpl::outputWeight()
@@ -302,7 +307,8 @@ Result<LlamaForCausalLM> loadCausalLM(const QString &dir)
 {
     if (!QFileInfo(dir).isDir())
         return fail(QStringLiteral("%1: not a folder").arg(dir));
-    Result<LlamaConfig> config = LlamaConfig::load(QDir(dir).filePath(QStringLiteral("config.json")));
+    Result<LlamaConfig> config =
+        LlamaConfig::load(QDir(dir).filePath(QStringLiteral("config.json")));
     if (!config)
         return fail(config.error());
     auto tensors = loadSafetensorsDir(dir);
@@ -318,7 +324,8 @@ Result<LlamaForCausalLM> loadCausalLM(const QString &dir)
             return fail(s.error());
         return model;
     } catch (const c10::Error &e) {
-        return fail(QStringLiteral("%1: %2").arg(dir, QString::fromStdString(e.what_without_backtrace())));
+        return fail(
+            QStringLiteral("%1: %2").arg(dir, QString::fromStdString(e.what_without_backtrace())));
     }
 }
 

@@ -39,7 +39,8 @@ TORCH_MODULE(RMSNorm);
 std::pair<torch::Tensor, torch::Tensor> rotaryCosSin(const torch::Tensor &positions, int headDim,
                                                      double theta);
 // x * cos + rotate_half(x) * sin; x [B, heads, T, hd], cos/sin [B, 1, T, hd].
-torch::Tensor applyRotary(const torch::Tensor &x, const torch::Tensor &cos, const torch::Tensor &sin);
+torch::Tensor applyRotary(const torch::Tensor &x, const torch::Tensor &cos,
+                          const torch::Tensor &sin);
 
 class LlamaAttentionImpl : public torch::nn::Module
 {

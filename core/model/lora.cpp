@@ -276,16 +276,18 @@ Status saveLoraAdapter(torch::nn::Module &root, const LoraConfig &config, const 
     json[QLatin1String("modules_to_save")] = QJsonValue::Null;
     json[QLatin1String("base_model_name_or_path")] = config.baseModel;
 
-    if (Status s = saveSafetensors(QDir(dir).filePath(kAdapterWeights), tensors,
-                                   {{"format", "pt"}});
+    if (Status s =
+            saveSafetensors(QDir(dir).filePath(kAdapterWeights), tensors, {{"format", "pt"}});
         !s)
         return s;
     QSaveFile file(QDir(dir).filePath(kAdapterConfig));
     if (!file.open(QIODevice::WriteOnly))
-        return fail(QStringLiteral("%1: cannot write: %2").arg(file.fileName(), file.errorString()));
+        return fail(
+            QStringLiteral("%1: cannot write: %2").arg(file.fileName(), file.errorString()));
     file.write(QJsonDocument(json).toJson(QJsonDocument::Indented));
     if (!file.commit())
-        return fail(QStringLiteral("%1: cannot write: %2").arg(file.fileName(), file.errorString()));
+        return fail(
+            QStringLiteral("%1: cannot write: %2").arg(file.fileName(), file.errorString()));
     return {};
 }
 
@@ -320,7 +322,8 @@ Result<LoraConfig> readLoraConfig(const QString &path)
         return fail(QStringLiteral("%1: LoRA bias training is not supported").arg(path));
     if (json.value(QLatin1String("fan_in_fan_out")).toBool())
         return fail(QStringLiteral("%1: fan_in_fan_out is not supported").arg(path));
-    if (json.value(QLatin1String("use_rslora")).toBool() || json.value(QLatin1String("use_dora")).toBool())
+    if (json.value(QLatin1String("use_rslora")).toBool() ||
+        json.value(QLatin1String("use_dora")).toBool())
         return fail(QStringLiteral("%1: rsLoRA/DoRA adapters are not supported").arg(path));
     if (c.r <= 0 || !(c.alpha > 0) || c.targetModules.isEmpty())
         return fail(QStringLiteral("%1: r, lora_alpha and target_modules must be set").arg(path));
@@ -348,8 +351,8 @@ Result<LoraConfig> loadLoraAdapter(torch::nn::Module &root, const QString &dir)
         const std::string keyA = kPeftPrefix + name + ".lora_A.weight";
         const std::string keyB = kPeftPrefix + name + ".lora_B.weight";
         if (!file->contains(keyA) || !file->contains(keyB)) {
-            problems << QStringLiteral("missing %1").arg(QString::fromStdString(
-                            file->contains(keyA) ? keyB : keyA));
+            problems << QStringLiteral("missing %1")
+                            .arg(QString::fromStdString(file->contains(keyA) ? keyB : keyA));
             continue;
         }
         used.insert(keyA);
@@ -367,8 +370,10 @@ Result<LoraConfig> loadLoraAdapter(torch::nn::Module &root, const QString &dir)
                             .arg(QString::fromStdString(name))
                             .arg(QString::fromStdString(c10::str(a->sizes())),
                                  QString::fromStdString(c10::str(b->sizes())))
-                            .arg(config->r).arg(lin->inFeatures())
-                            .arg(lin->outFeatures()).arg(config->r);
+                            .arg(config->r)
+                            .arg(lin->inFeatures())
+                            .arg(lin->outFeatures())
+                            .arg(config->r);
             continue;
         }
         loaded.emplace_back(lin, *a, *b);

@@ -64,7 +64,7 @@ public:
     std::int64_t outFeatures() const { return m_out; }
     double scale() const { return m_scale; }
 
-    torch::Tensor weight;  // [out, in]
+    torch::Tensor weight;                      // [out, in]
     torch::Tensor &loraA() { return m_loraA; } // [r, in]
     torch::Tensor &loraB() { return m_loraB; } // [out, r]
 

@@ -14,18 +14,23 @@ LlamaConfig LlamaConfig::labTiny()
 
 Status LlamaConfig::validate() const
 {
-    if (vocabSize <= 0 || hiddenSize <= 0 || intermediateSize <= 0 || numLayers <= 0
-        || numHeads <= 0 || numKvHeads <= 0 || maxPositionEmbeddings <= 0)
+    if (vocabSize <= 0 || hiddenSize <= 0 || intermediateSize <= 0 || numLayers <= 0 ||
+        numHeads <= 0 || numKvHeads <= 0 || maxPositionEmbeddings <= 0)
         return fail(QStringLiteral("model config: sizes must be positive"));
     if (hiddenSize % numHeads != 0)
         return fail(QStringLiteral("model config: hidden_size %1 is not a multiple of "
-                                   "num_attention_heads %2").arg(hiddenSize).arg(numHeads));
+                                   "num_attention_heads %2")
+                        .arg(hiddenSize)
+                        .arg(numHeads));
     if (numHeads % numKvHeads != 0)
         return fail(QStringLiteral("model config: num_attention_heads %1 is not a multiple of "
-                                   "num_key_value_heads %2").arg(numHeads).arg(numKvHeads));
+                                   "num_key_value_heads %2")
+                        .arg(numHeads)
+                        .arg(numKvHeads));
     if (headDim() % 2 != 0)
         return fail(QStringLiteral("model config: head dimension %1 must be even for rotary "
-                                   "embeddings").arg(headDim()));
+                                   "embeddings")
+                        .arg(headDim()));
     if (!(rmsNormEps > 0) || !(ropeTheta > 0))
         return fail(QStringLiteral("model config: rms_norm_eps and rope_theta must be positive"));
     return {};
@@ -43,12 +48,14 @@ Result<LlamaConfig> LlamaConfig::fromJson(const QJsonObject &json, const QString
             return {};
         }
         if (!v.isDouble())
-            return fail(QStringLiteral("%1: \"%2\" is not a number").arg(where, QLatin1String(key)));
+            return fail(
+                QStringLiteral("%1: \"%2\" is not a number").arg(where, QLatin1String(key)));
         out = v.toInt();
         return {};
     };
     for (auto [key, field, required] :
-         {std::tuple{"vocab_size", &c.vocabSize, true}, {"hidden_size", &c.hiddenSize, true},
+         {std::tuple{"vocab_size", &c.vocabSize, true},
+          {"hidden_size", &c.hiddenSize, true},
           {"intermediate_size", &c.intermediateSize, true},
           {"num_hidden_layers", &c.numLayers, true},
           {"num_attention_heads", &c.numHeads, true},
@@ -59,19 +66,22 @@ Result<LlamaConfig> LlamaConfig::fromJson(const QJsonObject &json, const QString
     c.numKvHeads = c.numHeads; // HF: absent num_key_value_heads means plain multi-head attention
     if (Status s = readInt("num_key_value_heads", c.numKvHeads, false); !s)
         return fail(s.error());
-    if (json.contains(QLatin1String("head_dim"))
-        && json.value(QLatin1String("head_dim")).toInt() != c.headDim())
-        return fail(QStringLiteral("%1: head_dim %2 differs from hidden_size / num_attention_heads, "
-                                   "which this model does not support")
-                        .arg(where).arg(json.value(QLatin1String("head_dim")).toInt()));
+    if (json.contains(QLatin1String("head_dim")) &&
+        json.value(QLatin1String("head_dim")).toInt() != c.headDim())
+        return fail(
+            QStringLiteral("%1: head_dim %2 differs from hidden_size / num_attention_heads, "
+                           "which this model does not support")
+                .arg(where)
+                .arg(json.value(QLatin1String("head_dim")).toInt()));
     const QJsonValue scaling = json.value(QLatin1String("rope_scaling"));
     if (!scaling.isUndefined() && !scaling.isNull())
         return fail(QStringLiteral("%1: rope_scaling is not supported").arg(where));
     const QString act = json.value(QLatin1String("hidden_act")).toString(QStringLiteral("silu"));
     if (act != QLatin1String("silu"))
-        return fail(QStringLiteral("%1: hidden_act \"%2\" is not supported (only silu)").arg(where, act));
-    if (json.value(QLatin1String("attention_bias")).toBool()
-        || json.value(QLatin1String("mlp_bias")).toBool())
+        return fail(
+            QStringLiteral("%1: hidden_act \"%2\" is not supported (only silu)").arg(where, act));
+    if (json.value(QLatin1String("attention_bias")).toBool() ||
+        json.value(QLatin1String("mlp_bias")).toBool())
         return fail(QStringLiteral("%1: biases in attention or MLP are not supported").arg(where));
     c.rmsNormEps = json.value(QLatin1String("rms_norm_eps")).toDouble(c.rmsNormEps);
     c.ropeTheta = json.value(QLatin1String("rope_theta")).toDouble(c.ropeTheta);
@@ -105,7 +115,8 @@ Result<LlamaConfig> LlamaConfig::load(const QString &configJsonPath)
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &error);
     if (error.error != QJsonParseError::NoError || !doc.isObject())
-        return fail(QStringLiteral("%1: not a JSON object: %2").arg(configJsonPath, error.errorString()));
+        return fail(
+            QStringLiteral("%1: not a JSON object: %2").arg(configJsonPath, error.errorString()));
     return fromJson(doc.object(), configJsonPath);
 }
 

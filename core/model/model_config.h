@@ -12,11 +12,11 @@ namespace lab {
 struct LlamaConfig
 {
     int vocabSize = 4096;
-    int hiddenSize = 256;        // d_model
-    int intermediateSize = 688;  // SwiGLU width
+    int hiddenSize = 256;       // d_model
+    int intermediateSize = 688; // SwiGLU width
     int numLayers = 4;
     int numHeads = 4;
-    int numKvHeads = 4;          // < numHeads: grouped-query attention
+    int numKvHeads = 4; // < numHeads: grouped-query attention
     int maxPositionEmbeddings = 512;
     double rmsNormEps = 1e-6;
     double ropeTheta = 10000.0;

@@ -55,7 +55,8 @@ std::pair<at::Tensor, at::Tensor> prompts()
 GenerationOutput run(LlamaForCausalLM &m, const GenerationConfig &cfg, std::uint64_t seed = 1)
 {
     auto [ids, mask] = prompts();
-    Result<GenerationOutput> out = generate(*m, ids, mask, cfg, at::detail::createCPUGenerator(seed));
+    Result<GenerationOutput> out =
+        generate(*m, ids, mask, cfg, at::detail::createCPUGenerator(seed));
     if (!out)
         qFatal("%s", qPrintable(out.error()));
     return *out;
@@ -113,7 +114,8 @@ void TestGeneration::cacheMatchesFullForward()
     const at::Tensor expectedLogp =
         logits.log_softmax(-1).gather(2, out.tokens.unsqueeze(2)).squeeze(2);
     const double logpDiff = (expectedLogp - out.logProbs).abs().max().item<double>();
-    qInfo("cache vs full forward: max |logit diff| %.3g, max |log-prob diff| %.3g", logitDiff, logpDiff);
+    qInfo("cache vs full forward: max |logit diff| %.3g, max |log-prob diff| %.3g", logitDiff,
+          logpDiff);
     QVERIFY2(logitDiff < kTolerance, qPrintable(QString::number(logitDiff)));
     QVERIFY2(logpDiff < kTolerance, qPrintable(QString::number(logpDiff)));
     QVERIFY(out.logProbs.lt(0).all().item<bool>());
@@ -160,21 +162,36 @@ void TestGeneration::greedyStopsAtEos()
         anyStopped |= expectLen < 10;
         QCOMPARE(stopped.lengths[b].item<std::int64_t>(), expectLen);
         const std::int64_t produced = stopped.tokens.size(1);
-        QVERIFY(stopped.tokens[b].narrow(0, 0, expectLen).equal(free.tokens[b].narrow(0, 0, expectLen)));
+        QVERIFY(stopped.tokens[b]
+                    .narrow(0, 0, expectLen)
+                    .equal(free.tokens[b].narrow(0, 0, expectLen)));
         if (expectLen < produced) {
-            QVERIFY(stopped.tokens[b].narrow(0, expectLen, produced - expectLen).eq(299).all().item<bool>());
-            QVERIFY(stopped.logProbs[b].narrow(0, expectLen, produced - expectLen).eq(0).all().item<bool>());
-            QVERIFY(stopped.mask[b].narrow(0, expectLen, produced - expectLen).eq(0).all().item<bool>());
+            QVERIFY(stopped.tokens[b]
+                        .narrow(0, expectLen, produced - expectLen)
+                        .eq(299)
+                        .all()
+                        .item<bool>());
+            QVERIFY(stopped.logProbs[b]
+                        .narrow(0, expectLen, produced - expectLen)
+                        .eq(0)
+                        .all()
+                        .item<bool>());
+            QVERIFY(stopped.mask[b]
+                        .narrow(0, expectLen, produced - expectLen)
+                        .eq(0)
+                        .all()
+                        .item<bool>());
         }
     }
     QVERIFY(anyStopped);
-    QCOMPARE(stopped.lengths[0].item<std::int64_t>(), row0.narrow(0, 0, 2).eq(eos).any().item<bool>() ? 1 : 3);
+    QCOMPARE(stopped.lengths[0].item<std::int64_t>(),
+             row0.narrow(0, 0, 2).eq(eos).any().item<bool>() ? 1 : 3);
 
     // When every row has stopped, generation ends early.
     GenerationConfig single = cfg;
     auto [ids, mask] = prompts();
-    Result<GenerationOutput> one =
-        generate(*m, ids.narrow(0, 0, 1), mask.narrow(0, 0, 1), single, at::detail::createCPUGenerator(1));
+    Result<GenerationOutput> one = generate(*m, ids.narrow(0, 0, 1), mask.narrow(0, 0, 1), single,
+                                            at::detail::createCPUGenerator(1));
     QVERIFY(one.ok());
     QCOMPARE(one->tokens.size(1), stopped.lengths[0].item<std::int64_t>());
 }
@@ -248,7 +265,9 @@ void TestGeneration::repetitionPenaltyAvoidsSeenTokens()
         }
         for (int t = 0; t < 12; ++t) {
             const std::int64_t tok = out.tokens[b][t].item<std::int64_t>();
-            QVERIFY2(!seen.count(tok), qPrintable(QStringLiteral("row %1 step %2 repeats %3").arg(b).arg(t).arg(tok)));
+            QVERIFY2(
+                !seen.count(tok),
+                qPrintable(QStringLiteral("row %1 step %2 repeats %3").arg(b).arg(t).arg(tok)));
             seen.insert(tok);
         }
     }
@@ -280,9 +299,9 @@ void TestGeneration::adapterIsFoldedIn()
     const GenerationOutput on = run(m, cfg);
     auto [ids, mask] = prompts();
     torch::NoGradGuard noGrad;
-    const at::Tensor full = m->forward(at::cat({ids, on.tokens}, 1),
-                                       at::cat({mask, at::ones({4, 5}, at::kLong)}, 1))
-                                .narrow(1, ids.size(1) - 1, 5);
+    const at::Tensor full =
+        m->forward(at::cat({ids, on.tokens}, 1), at::cat({mask, at::ones({4, 5}, at::kLong)}, 1))
+            .narrow(1, ids.size(1) - 1, 5);
     QVERIFY((full - on.logits).abs().max().item<double>() < kTolerance);
     setLoraEnabled(*m, false);
     const GenerationOutput off = run(m, cfg);

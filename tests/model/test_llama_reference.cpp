@@ -78,7 +78,8 @@ void TestLlamaReference::initTestCase()
     }
     QProcess ref;
     ref.setProcessChannelMode(QProcess::MergedChannels);
-    ref.start(python, {QStringLiteral(LAB_SOURCE_DIR "/tests/model/reference_llama.py"), m_dir.path()});
+    ref.start(python,
+              {QStringLiteral(LAB_SOURCE_DIR "/tests/model/reference_llama.py"), m_dir.path()});
     QVERIFY2(ref.waitForFinished(300000), "reference_llama.py did not finish");
     QVERIFY2(ref.exitCode() == 0, ref.readAll().constData());
 }
@@ -91,7 +92,8 @@ void TestLlamaReference::parameterNamesAreHuggingFaces()
     std::set<std::string> names;
     for (const auto &p : model->named_parameters())
         names.insert(p.key());
-    std::set<std::string> expected{"model.embed_tokens.weight", "model.norm.weight", "lm_head.weight"};
+    std::set<std::string> expected{"model.embed_tokens.weight", "model.norm.weight",
+                                   "lm_head.weight"};
     for (int i = 0; i < 2; ++i) {
         const std::string p = "model.layers." + std::to_string(i) + ".";
         for (const char *n : {"input_layernorm", "post_attention_layernorm", "self_attn.q_proj",
@@ -129,7 +131,8 @@ void TestLlamaReference::logitsMatchReference()
     QCOMPARE((*model)->config().rmsNormEps, 1e-5);
     QCOMPARE((*model)->config().tieWordEmbeddings, variant == QLatin1String("tied"));
 
-    Result<SafetensorsFile> expected = SafetensorsFile::open(QDir(dir).filePath(QStringLiteral("expected.safetensors")));
+    Result<SafetensorsFile> expected =
+        SafetensorsFile::open(QDir(dir).filePath(QStringLiteral("expected.safetensors")));
     QVERIFY2(expected.ok(), qPrintable(expected.error()));
     torch::NoGradGuard noGrad;
 
@@ -168,7 +171,8 @@ void TestLlamaReference::saveLoadRoundTrip()
     QVERIFY2(again.ok(), qPrintable(again.error()));
     QCOMPARE((*again)->config(), c);
     torch::NoGradGuard noGrad;
-    const at::Tensor ids = at::randint(0, 500, {2, 9}, at::detail::createCPUGenerator(1), at::kLong);
+    const at::Tensor ids =
+        at::randint(0, 500, {2, 9}, at::detail::createCPUGenerator(1), at::kLong);
     QVERIFY(model->forward(ids).equal((*again)->forward(ids)));
 }
 
@@ -185,7 +189,8 @@ void TestLlamaReference::loadReportsMissingAndMismatched()
 
     auto withoutQ = tensors;
     withoutQ.erase("model.layers.0.self_attn.q_proj.weight");
-    withoutQ["model.layers.0.self_attn.rotary_emb.inv_freq"] = at::ones({32}); // old HF files have it
+    withoutQ["model.layers.0.self_attn.rotary_emb.inv_freq"] =
+        at::ones({32}); // old HF files have it
     withoutQ["model.extra.weight"] = at::ones({3});
     LlamaForCausalLM target(c);
     LoadReport report;
@@ -205,7 +210,8 @@ void TestLlamaReference::loadReportsMissingAndMismatched()
     s = loadParameters(*other, tensors, QStringLiteral("ckpt"), {}, &report);
     QVERIFY(!s.ok());
     QCOMPARE(report.mismatched.size(), 2); // k_proj and v_proj
-    QVERIFY(s.error().contains(QLatin1String("k_proj.weight: checkpoint [256, 256], model [128, 256]")));
+    QVERIFY(s.error().contains(
+        QLatin1String("k_proj.weight: checkpoint [256, 256], model [128, 256]")));
 
     QVERIFY(!loadCausalLM(QStringLiteral("/nonexistent/model")).ok());
 }
@@ -225,7 +231,8 @@ void TestLlamaReference::rewardHeadReadsLastRealToken()
     QCOMPARE(rm->score->weight.sizes(), (at::IntArrayRef{1, 256}));
 
     torch::NoGradGuard noGrad;
-    const at::Tensor ids = at::randint(1, 100, {2, 7}, at::detail::createCPUGenerator(5), at::kLong);
+    const at::Tensor ids =
+        at::randint(1, 100, {2, 7}, at::detail::createCPUGenerator(5), at::kLong);
     at::Tensor mask = at::ones({2, 7}, at::kLong);
     mask[1].narrow(0, 4, 3).fill_(0); // row 1: 4 real tokens, right-padded
     const at::Tensor perToken = rm->perToken(ids, mask);
@@ -234,7 +241,8 @@ void TestLlamaReference::rewardHeadReadsLastRealToken()
     QVERIFY(std::abs(rewards[0].item<double>() - perToken[0][6].item<double>()) < 1e-6);
     QVERIFY(std::abs(rewards[1].item<double>() - perToken[1][3].item<double>()) < 1e-6);
     // Right padding cannot change what the real tokens see.
-    const at::Tensor alone = rm->forward(ids[1].narrow(0, 0, 4).unsqueeze(0), at::ones({1, 4}, at::kLong));
+    const at::Tensor alone =
+        rm->forward(ids[1].narrow(0, 0, 4).unsqueeze(0), at::ones({1, 4}, at::kLong));
     QVERIFY(std::abs(alone[0].item<double>() - rewards[1].item<double>()) < 1e-5);
     QVERIFY(lastTokenIndex(mask.flip(1)).equal(at::tensor(std::vector<int64_t>{6, 6})));
 

@@ -158,13 +158,15 @@ void TestLora::mergedEqualsUnmerged()
     qInfo("merged vs unmerged: max |logit diff| %.3g", diff);
     QVERIFY(diff < 1e-4);
     unmergeLora(*m);
-    QVERIFY((m->model->layerList[1]->selfAttn->vProj->weight - w0).abs().max().item<double>() < 1e-6);
+    QVERIFY((m->model->layerList[1]->selfAttn->vProj->weight - w0).abs().max().item<double>() <
+            1e-6);
     QVERIFY((m->forward(b.ids, b.mask) - unmerged).abs().max().item<double>() < 1e-4);
     // Disabling a merged adapter unmerges it first.
     mergeLora(*m);
     setLoraEnabled(*m, false);
     QVERIFY(!m->model->layerList[0]->selfAttn->qProj->merged());
-    QVERIFY((m->model->layerList[1]->selfAttn->vProj->weight - w0).abs().max().item<double>() < 1e-6);
+    QVERIFY((m->model->layerList[1]->selfAttn->vProj->weight - w0).abs().max().item<double>() <
+            1e-6);
 }
 
 void TestLora::onlyAdapterTrains()
@@ -206,15 +208,18 @@ void TestLora::peftSaveLoadRoundTrip()
     QCOMPARE(o.value(QLatin1String("r")).toInt(), 8);
     QCOMPARE(o.value(QLatin1String("lora_alpha")).toDouble(), 16.0);
     QCOMPARE(o.value(QLatin1String("target_modules")).toArray().size(), 4);
-    QCOMPARE(o.value(QLatin1String("base_model_name_or_path")).toString(), QStringLiteral("lab-tiny"));
+    QCOMPARE(o.value(QLatin1String("base_model_name_or_path")).toString(),
+             QStringLiteral("lab-tiny"));
 
     // Exact key names and shapes.
-    Result<SafetensorsFile> file = SafetensorsFile::open(dir.filePath(QStringLiteral("adapter_model.safetensors")));
+    Result<SafetensorsFile> file =
+        SafetensorsFile::open(dir.filePath(QStringLiteral("adapter_model.safetensors")));
     QVERIFY2(file.ok(), qPrintable(file.error()));
     std::set<std::string> expected;
     for (int i = 0; i < 2; ++i) {
         for (const char *proj : {"q_proj", "k_proj", "v_proj", "o_proj"}) {
-            const std::string p = "base_model.model.model.layers." + std::to_string(i) + ".self_attn." + proj;
+            const std::string p =
+                "base_model.model.model.layers." + std::to_string(i) + ".self_attn." + proj;
             expected.insert(p + ".lora_A.weight");
             expected.insert(p + ".lora_B.weight");
         }
