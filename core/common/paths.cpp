@@ -14,12 +14,27 @@ QString bundledResourceDir()
         appDir + QStringLiteral("/../resources/bundle"),
         appDir + QStringLiteral("/../../resources/bundle"),
         appDir + QStringLiteral("/../share/rlhf-log-lab"),
+        appDir + QStringLiteral("/../../share/rlhf-log-lab"), // <prefix>/libexec/rlhf-log-lab/
     };
     for (const QString &dir : candidates) {
         if (!dir.isEmpty() && QFileInfo(dir).isDir())
             return QDir(dir).canonicalPath();
     }
     return {};
+}
+
+QString defaultModelDir()
+{
+    const QString fromEnv = qEnvironmentVariable("LAB_MODEL_DIR");
+    if (!fromEnv.isEmpty())
+        return fromEnv;
+    const QString resources = bundledResourceDir();
+    // Without a resource folder, still name the place a build would put the model, so that the
+    // "no model" message points somewhere useful.
+    const QString base = resources.isEmpty()
+        ? QCoreApplication::applicationDirPath() + QStringLiteral("/../../resources/bundle")
+        : resources;
+    return QDir::cleanPath(base + QStringLiteral("/models/lab-tiny"));
 }
 
 QString sharedDataDir(const QString &configuredDefault)
