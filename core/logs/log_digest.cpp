@@ -6,11 +6,13 @@
 #include <QByteArray>
 #include <QStringView>
 #include <algorithm>
+#include <array>
 #include <climits>
 #include <cstring>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 // How the digest is built, in one pass plus a little:
@@ -34,6 +36,10 @@ constexpr int kMaxScanLines = 50000;                 // and at most this many li
 constexpr qsizetype kMaxLineBytes = 4096;            // parsing/masking looks at a line's start
 constexpr int kFormatSampleLines = 200;
 constexpr int kMaxMisfits = 48; // lines tried in a row that did not fit before giving up
+constexpr int kRankedCandidates = 64; // groups compacted up front and ranked with their length
+constexpr double kLengthCharge = 0.15; // score points per token of a candidate line
+constexpr int kRelevantScore = 30;     // a warning with one failure word; below: context
+constexpr Sv kWarningType = "\"type\":\"Warning\"";
 
 inline bool isSpace(char c)
 {
@@ -124,11 +130,11 @@ constexpr Keyword kKeywords[] = {
     {"unhealthy", 10},    {"cannot", 8},        {"can't", 8},          {"unable", 8},
     {"missing", 8},       {"invalid", 6},       {"leak", 10},          {"terminat", 6},
     {"decommission", 8},  {"preempt", 8},       {"reject", 6},         {"exceed", 6},
-    {"limit", 4},         {"pressure", 8},      {"skew", 8},           {"spill", 4},
+    {"limit", 4},         {"pressure", 8},      {"skew", 16},           {"spill", 4},
     {"retry", 3},         {"retrying", 3},      {"giving up", 8},      {"corrupt", 10},
     {"traceback", 10},    {"unresolved", 6},    {"unknown host", 12},  {"certificate", 6},
     {"x509", 8},          {"disk full", 12},    {"quota", 6},          {"conflict", 8},
-    {"concurrent", 4},    {"null", 4},          {"dead-letter", 6},    {"unreachable", 8},
+    {"concurrent", 4},    {"null", 4},          {"dead-letter", 6},    {"warning", 4},    {"unreachable", 8},
 };
 constexpr int kKeywordCap = 40;
 
@@ -519,18 +525,21 @@ bool compactJson(Sv json, LogLevel level, std::string &out, size_t maxChars)
     if (!ok && fields.empty())
         return false;
     std::string text;
+    // With two messages ("msg":"Event occurred", "message":"Failed to pull image ..."), the
+    // longer one speaks and a short one is a constant label that only costs tokens.
     const JsonField *message = nullptr;
     for (const JsonField &f : fields)
-        if (f.depth == 1 && isMessageKey(f.key) && !f.value.empty()) {
+        if (f.depth == 1 && isMessageKey(f.key) && !f.value.empty() &&
+            (!message || f.value.size() > message->value.size()))
             message = &f;
-            break;
-        }
     if (message)
         text = message->value;
     for (const JsonField &f : fields) {
         if (text.size() > maxChars)
             break;
         if (&f == message || f.value.empty() || f.value == "-" || isDroppedJsonKey(f.key))
+            continue;
+        if (f.depth == 1 && isMessageKey(f.key) && f.value.size() < 24)
             continue;
         if (f.value.size() >= 3 && text.find(f.value) != std::string::npos)
             continue;
@@ -778,9 +787,16 @@ void DigestBuilder::scan()
         info.level = parsed.level != LogLevel::Unknown ? parsed.level
                      : parsed.matched && m_format != LogFormat::Plain ? LogLevel::Unknown
                                                                       : entryLevel;
+        // JSON records: Kubernetes event records carry their severity in "type", not "level".
+        const Sv body = trimmed(s);
+        const bool json = !body.empty() && body.front() == '{';
+        if (json && info.level <= LogLevel::Info && body.find(kWarningType) != Sv::npos)
+            info.level = LogLevel::Warn;
         key.assign(1, char('A' + int(info.level)));
         key += parsed.matched ? '+' : '-';
-        maskMessageInto(toSv(parsed.message), TemplateMaskOptions{}, key);
+        // A JSON record's message alone ("Event occurred") says too little to group by; its
+        // other fields (reason, status, error) tell the events apart.
+        maskMessageInto(json ? body : toSv(parsed.message), TemplateMaskOptions{}, key);
         auto [it, inserted] = groupOf.try_emplace(key, int(m_groups.size()));
         if (inserted)
             m_groups.push_back(Group{int(i), 0, 0});
@@ -792,7 +808,9 @@ void DigestBuilder::scan()
         Sv s = lineSv(g.first);
         if (s.size() > size_t(kMaxLineBytes))
             s = s.substr(0, size_t(kMaxLineBytes));
-        g.score = levelScore(first.level) + contentScore(s) + rarityScore(g.count);
+        // Failures come at the end of a failed job's log; start-up warnings are rarely the story.
+        const int late = int(12 * qint64(g.first) / std::max<qint64>(1, qint64(m_lines.size())));
+        g.score = levelScore(first.level) + contentScore(s) + rarityScore(g.count) + late;
     }
 }
 
@@ -908,6 +926,29 @@ LogDigest DigestBuilder::build(const QString &logText)
         return m_groups[size_t(a)].score > m_groups[size_t(b)].score;
     });
 
+    // The leading candidates are compacted up front and re-ranked with a charge for their length:
+    // a 240-character symptom that quotes everything costs three short lines of evidence.
+    struct Candidate
+    {
+        int group = 0;
+        QString text; // empty until compacted
+        int cost = 0;
+        double rank = 0;
+    };
+    std::vector<Candidate> candidates(order.size());
+    const size_t ranked = std::min(order.size(), size_t(kRankedCandidates));
+    for (size_t k = 0; k < order.size(); ++k)
+        candidates[k].group = order[k];
+    for (size_t k = 0; k < ranked; ++k) {
+        Candidate &c = candidates[k];
+        const Group &group = m_groups[size_t(c.group)];
+        c.text = compact(group.first, group.count - 1);
+        c.cost = tokens(c.text);
+        c.rank = group.score - kLengthCharge * c.cost;
+    }
+    std::stable_sort(candidates.begin(), candidates.begin() + qsizetype(ranked),
+                     [](const Candidate &a, const Candidate &b) { return a.rank > b.rank; });
+
     struct Kept
     {
         int index;
@@ -916,17 +957,47 @@ LogDigest DigestBuilder::build(const QString &logText)
     std::vector<Kept> kept;
     int used = 0;
     const int budget = m_options.maxTokens;
-    auto tryKeep = [&](int index, int similarDropped, bool mayCut) {
-        QString text = compact(index, similarDropped);
-        if (text.isEmpty())
+    // Word trigrams of the kept lines (numbers folded): a line that mostly repeats what is
+    // already shown (a symptom quoting its cause, a second variant of one event) tells little
+    // that is new, so it waits until the lines that do have had their turn.
+    std::unordered_set<size_t> shown;
+    std::vector<size_t> grams;
+    auto trigrams = [&grams](const QString &text) {
+        grams.clear();
+        std::array<size_t, 3> last{};
+        int words = 0;
+        for (const QStringView w : QStringView(text).tokenize(u' ', Qt::SkipEmptyParts)) {
+            bool digit = false;
+            for (QChar c : w)
+                digit = digit || c.isDigit();
+            last[0] = last[1];
+            last[1] = last[2];
+            last[2] = digit ? size_t(0x9e3779b97f4a7c15ULL) : size_t(qHash(w));
+            if (++words >= 3)
+                grams.push_back(last[0] * 1000003u ^ last[1] * 10007u ^ last[2]);
+        }
+    };
+    auto redundant = [&]() {
+        if (grams.empty())
             return false;
+        size_t seen = 0;
+        for (size_t h : grams)
+            seen += shown.count(h);
+        return grams.size() < 3 ? seen == grams.size() : seen * 10 >= grams.size() * 7;
+    };
+    enum class Outcome { Kept, TooLong, Redundant };
+    auto tryKeep = [&](int index, QString text, int cost, bool mayCut, bool checkRedundant) {
+        if (text.isEmpty())
+            return Outcome::TooLong;
+        trigrams(text);
+        if (checkRedundant && redundant())
+            return Outcome::Redundant;
         const int sep = kept.empty() ? 0 : 1;
         const int left = budget - used - sep;
-        int cost = tokens(text);
         if (cost > left) {
             // A strong line cut to the room left beats no line, if enough of it survives.
             if (!mayCut || left < 12)
-                return false;
+                return Outcome::TooLong;
             int lo = 0, hi = int(text.size());
             while (lo < hi) { // longest prefix that fits
                 const int mid = (lo + hi + 1) / 2;
@@ -936,21 +1007,46 @@ LogDigest DigestBuilder::build(const QString &logText)
                     hi = mid - 1;
             }
             if (lo < 32)
-                return false;
+                return Outcome::TooLong;
             text = cutToChars(text, lo);
             cost = tokens(text);
+            trigrams(text);
         }
         used += cost + sep;
-        kept.push_back(Kept{index, text});
-        return true;
+        shown.insert(grams.begin(), grams.end());
+        kept.push_back(Kept{index, std::move(text)});
+        return Outcome::Kept;
+    };
+    auto keepCandidate = [&](Candidate &c, bool checkRedundant) {
+        const Group &group = m_groups[size_t(c.group)];
+        if (c.text.isEmpty()) {
+            c.text = compact(group.first, group.count - 1);
+            c.cost = tokens(c.text);
+        }
+        return tryKeep(group.first, c.text, c.cost, group.score >= kRelevantScore,
+                       checkRedundant);
     };
 
+    // 1. relevant lines that add something; 2. relevant lines that repeat; 3. the rest.
+    std::vector<size_t> deferred;
+    for (size_t k = 0; k < candidates.size() && used < budget; ++k) {
+        if (m_groups[size_t(candidates[k].group)].score < kRelevantScore)
+            continue;
+        if (keepCandidate(candidates[k], true) == Outcome::Redundant)
+            deferred.push_back(k);
+    }
+    for (size_t k : deferred) {
+        if (used >= budget)
+            break;
+        keepCandidate(candidates[k], false);
+    }
     int misfits = 0;
-    for (int g : order) {
+    for (size_t k = 0; k < candidates.size(); ++k) {
         if (used >= budget || misfits >= kMaxMisfits)
             break;
-        const Group &group = m_groups[size_t(g)];
-        if (tryKeep(group.first, group.count - 1, group.score >= 30))
+        if (m_groups[size_t(candidates[k].group)].score >= kRelevantScore)
+            continue;
+        if (keepCandidate(candidates[k], true) == Outcome::Kept)
             misfits = 0;
         else
             ++misfits;
@@ -960,8 +1056,11 @@ LogDigest DigestBuilder::build(const QString &logText)
     for (size_t k = 0; k < mainKept && used < budget; ++k) {
         const int next = kept[k].index + 1;
         if (next < int(m_lines.size()) && m_lines[size_t(next)].frame &&
-            m_groups[size_t(m_lines[size_t(kept[k].index)].group)].score >= 30)
-            tryKeep(next, 0, false);
+            m_groups[size_t(m_lines[size_t(kept[k].index)].group)].score >= kRelevantScore)
+        {
+            const QString frame = compact(next, 0);
+            tryKeep(next, frame, tokens(frame), false, false);
+        }
     }
 
     std::sort(kept.begin(), kept.end(),
