@@ -130,7 +130,7 @@ constexpr Keyword kKeywords[] = {
     {"unhealthy", 10},    {"cannot", 8},        {"can't", 8},          {"unable", 8},
     {"missing", 8},       {"invalid", 6},       {"leak", 10},          {"terminat", 6},
     {"decommission", 8},  {"preempt", 8},       {"reject", 6},         {"exceed", 6},
-    {"limit", 4},         {"pressure", 8},      {"skew", 16},           {"spill", 4},
+    {"limit", 4},         {"pressure", 8},      {"skew", 20},           {"spill", 4},
     {"retry", 3},         {"retrying", 3},      {"giving up", 8},      {"corrupt", 10},
     {"traceback", 10},    {"unresolved", 6},    {"unknown host", 12},  {"certificate", 6},
     {"x509", 8},          {"disk full", 12},    {"quota", 6},          {"conflict", 8},
@@ -808,8 +808,10 @@ void DigestBuilder::scan()
         Sv s = lineSv(g.first);
         if (s.size() > size_t(kMaxLineBytes))
             s = s.substr(0, size_t(kMaxLineBytes));
-        // Failures come at the end of a failed job's log; start-up warnings are rarely the story.
-        const int late = int(12 * qint64(g.first) / std::max<qint64>(1, qint64(m_lines.size())));
+        // Failures come at the end of a failed job's log; warnings printed while it starts up
+        // (configuration, native libraries, metrics) are rarely the story.
+        const qint64 lines = std::max<qint64>(1, qint64(m_lines.size()));
+        const int late = g.first * 10 < lines ? -10 : int(12 * qint64(g.first) / lines);
         g.score = levelScore(first.level) + contentScore(s) + rarityScore(g.count) + late;
     }
 }
@@ -960,7 +962,7 @@ LogDigest DigestBuilder::build(const QString &logText)
     // Word trigrams of the kept lines (numbers folded): a line that mostly repeats what is
     // already shown (a symptom quoting its cause, a second variant of one event) tells little
     // that is new, so it waits until the lines that do have had their turn.
-    std::unordered_set<size_t> shown;
+    std::unordered_map<size_t, int> shown; // trigram -> earliest kept line showing it
     std::vector<size_t> grams;
     auto trigrams = [&grams](const QString &text) {
         grams.clear();
@@ -977,12 +979,16 @@ LogDigest DigestBuilder::build(const QString &logText)
                 grams.push_back(last[0] * 1000003u ^ last[1] * 10007u ^ last[2]);
         }
     };
-    auto redundant = [&]() {
+    // Only an earlier line makes a later one redundant: the later one is the echo (a job abort
+    // quoting the task failure), the earlier one the original evidence.
+    auto redundant = [&](int index) {
         if (grams.empty())
             return false;
         size_t seen = 0;
-        for (size_t h : grams)
-            seen += shown.count(h);
+        for (size_t h : grams) {
+            const auto it = shown.find(h);
+            seen += it != shown.end() && it->second < index ? 1 : 0;
+        }
         return grams.size() < 3 ? seen == grams.size() : seen * 10 >= grams.size() * 7;
     };
     enum class Outcome { Kept, TooLong, Redundant };
@@ -990,7 +996,7 @@ LogDigest DigestBuilder::build(const QString &logText)
         if (text.isEmpty())
             return Outcome::TooLong;
         trigrams(text);
-        if (checkRedundant && redundant())
+        if (checkRedundant && redundant(index))
             return Outcome::Redundant;
         const int sep = kept.empty() ? 0 : 1;
         const int left = budget - used - sep;
@@ -1013,7 +1019,11 @@ LogDigest DigestBuilder::build(const QString &logText)
             trigrams(text);
         }
         used += cost + sep;
-        shown.insert(grams.begin(), grams.end());
+        for (size_t h : grams) {
+            auto [it, inserted] = shown.try_emplace(h, index);
+            if (!inserted)
+                it->second = std::min(it->second, index);
+        }
         kept.push_back(Kept{index, std::move(text)});
         return Outcome::Kept;
     };
