@@ -695,16 +695,25 @@ void normalizeSpaces(std::string &s)
     s.swap(out);
 }
 
+// A long line keeps its head and its tail: the tail is where the specifics often are (": No
+// space left on device", "is after 2024-03-02T01:24:28Z", the column list of a schema error).
 QString cutToChars(const QString &line, int maxChars)
 {
     if (maxChars <= 0)
         return {};
     if (line.size() <= maxChars)
         return line;
-    qsizetype n = std::max(0, maxChars - 3);
-    if (n > 0 && line.at(n - 1).isHighSurrogate())
-        --n;
-    return line.left(n) + QLatin1String(maxChars >= 3 ? "..." : "");
+    const QLatin1String gap(" ... ");
+    if (maxChars < 24)
+        return line.left(maxChars - (line.at(maxChars - 1).isHighSurrogate() ? 1 : 0));
+    const qsizetype keep = maxChars - gap.size();
+    qsizetype head = keep * 3 / 5;
+    qsizetype tail = keep - head;
+    if (line.at(head - 1).isHighSurrogate())
+        --head;
+    if (line.at(line.size() - tail).isLowSurrogate())
+        --tail;
+    return line.left(head) + gap + line.right(tail);
 }
 
 // ---- the scan --------------------------------------------------------------------------------
