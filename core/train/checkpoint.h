@@ -1,0 +1,33 @@
+#pragma once
+// A training checkpoint folder: the model as a Hugging Face folder (config.json,
+// model.safetensors in float32), tokenizer.model, optimizer.safetensors (AdamW moments) and
+// trainer_state.json (step, configuration, seed, data snapshot). Written into "<dir>.tmp" and
+// renamed over <dir>, so a crash leaves either the old checkpoint or the new one, never a mix.
+#include "core/common/result.h"
+#include "core/model/llama.h"
+#include "core/text/tokenizer.h"
+#include "core/train/adamw.h"
+
+#include <QJsonObject>
+#include <QString>
+
+namespace lab {
+
+Status writeCheckpoint(const QString &dir, LlamaForCausalLM &model, const Tokenizer &tokenizer,
+                       const AdamW &optimizer, const QJsonObject &trainerState);
+
+struct Checkpoint
+{
+    LlamaForCausalLM model{nullptr};
+    Tokenizer tokenizer;
+    std::map<std::string, torch::Tensor> optimizerState;
+    QJsonObject trainerState;
+};
+Result<Checkpoint> readCheckpoint(const QString &dir);
+
+// Writes a model folder for use: config.json (torch_dtype set), model.safetensors in `dtype`
+// ("float32", "float16", "bfloat16") and tokenizer.model. Each file is written atomically.
+Status exportModel(const QString &dir, LlamaForCausalLM &model, const Tokenizer &tokenizer,
+                   const QString &dtype);
+
+} // namespace lab
