@@ -10,11 +10,12 @@
 
 namespace lab {
 
-// The smallest budget promptTokens() accepts: BOS, the "### Explanation:" suffix and a little log.
+// The smallest prompt budget the Explainer accepts (context minus new tokens): BOS, the
+// "### Explanation:" cue and a little of the log.
 inline constexpr int kMinPromptTokens = 16;
 
-// At most max(maxPromptTokens, kMinPromptTokens) ids, the first being the tokenizer's BOS (or 1
-// when it has none). The digest budget is what is left after BOS and the suffix; the tokens of
+// At most max(maxPromptTokens, 1 + the cue's tokens) ids -- BOS and the "### Explanation:" cue are
+// never cut -- the first being the tokenizer's BOS (or 1 when it has none). The digest budget is what is left after BOS and the suffix; the tokens of
 // the joined prompt are checked after encoding, and the digest is rebuilt smaller when a
 // tokenizer merges differently across lines than line by line (a Llama tokenizer with its
 // leading-space convention does). `digestOut` receives the digest the ids were built from.

@@ -1,0 +1,67 @@
+#pragma once
+// Test fixture: a model folder as Explainer::load expects one (config.json, model.safetensors,
+// tokenizer.model), with random weights and a tokenizer trained on a few synthetic logs. Small
+// enough to build in about a second; the weights are scaled up so that the next-token
+// distributions are peaked (as a trained model's are) and greedy decoding has no near-ties.
+#include "core/common/result.h"
+#include "core/model/llama.h"
+#include "core/synth/incident_generator.h"
+#include "core/text/tokenizer.h"
+
+#include <torch/utils.h>
+
+#include <QDir>
+#include <QStringList>
+
+namespace labtest {
+
+struct TinyModelOptions
+{
+    int contextLength = 256;
+    int hiddenSize = 64;
+    int layers = 2;
+    std::uint64_t seed = 7;
+    double sharpen = 6.0;
+};
+
+// Synthetic logs of `seed`, for training the tokenizer and as inputs.
+inline QStringList syntheticLogs(int count, quint64 seed = 3)
+{
+    QStringList logs;
+    for (int i = 0; i < count; ++i)
+        logs << lab::synth::generateIncident(seed, i).log;
+    return logs;
+}
+
+inline lab::Status makeTinyModel(const QString &dir, const TinyModelOptions &o = {})
+{
+    if (!QDir().mkpath(dir))
+        return lab::fail(QStringLiteral("cannot create %1").arg(dir));
+    lab::TokenizerTrainOptions t;
+    t.vocabSize = 400;
+    t.hardVocabLimit = false;
+    if (lab::Status s = lab::Tokenizer::train(syntheticLogs(24), dir + QStringLiteral("/tokenizer"), t); !s)
+        return s;
+    auto tokenizer = lab::Tokenizer::load(dir + QStringLiteral("/tokenizer.model"));
+    if (!tokenizer)
+        return lab::fail(tokenizer.error());
+    lab::LlamaConfig c;
+    c.vocabSize = 416; // more embeddings than pieces, as a real checkpoint may have
+    c.hiddenSize = o.hiddenSize;
+    c.intermediateSize = 2 * o.hiddenSize;
+    c.numLayers = o.layers;
+    c.numHeads = 4;
+    c.numKvHeads = 2;
+    c.maxPositionEmbeddings = o.contextLength;
+    lab::LlamaForCausalLM model(c);
+    lab::initLlamaWeights(*model, o.seed);
+    {
+        torch::NoGradGuard noGrad;
+        for (auto &p : model->parameters())
+            if (p.dim() == 2)
+                p.mul_(o.sharpen);
+    }
+    return lab::saveCausalLM(model, dir);
+}
+
+} // namespace labtest
