@@ -35,8 +35,8 @@ constexpr qsizetype kMaxScanChars = 4 * 1024 * 1024; // tail of the log consider
 constexpr int kMaxScanLines = 50000;                 // and at most this many lines of it
 constexpr qsizetype kMaxLineBytes = 4096;            // parsing/masking looks at a line's start
 constexpr int kFormatSampleLines = 200;
-constexpr int kMaxMisfits = 48; // lines tried in a row that did not fit before giving up
-constexpr int kRankedCandidates = 64; // groups compacted up front and ranked with their length
+constexpr int kMaxMisfits = 48;        // lines tried in a row that did not fit before giving up
+constexpr int kRankedCandidates = 64;  // groups compacted up front and ranked with their length
 constexpr double kLengthCharge = 0.15; // score points per token of a candidate line
 constexpr int kRelevantScore = 30;     // a warning with one failure word; below: context
 constexpr Sv kWarningType = "\"type\":\"Warning\"";
@@ -117,24 +117,43 @@ struct Keyword
 // What an on-call engineer's eye catches. Strong: the words of a failure itself; mild: words that
 // often sit next to one (limits, retries, pressure). Weights are summed and capped per line.
 constexpr Keyword kKeywords[] = {
-    {"exception", 12},    {"error", 10},        {"fail", 10},          {"fatal", 12},
-    {"panic", 12},        {"denied", 12},       {"refused", 12},       {"forbidden", 10},
-    {"unauthorized", 10}, {"not authorized", 12}, {"oom", 12},         {"outofmemory", 12},
-    {"out of memory", 12}, {"killed", 10},      {"expired", 12},       {"throttl", 12},
-    {"slowdown", 12},     {"slow down", 10},    {"not found", 10},     {"no such", 12},
-    {"nosuch", 12},       {"caused by", 14},    {"exit code", 10},     {"exit_code", 10},
-    {"exitcode", 10},     {"timed out", 10},    {"timeout", 8},        {"deadline exceeded", 10},
-    {"no space", 14},     {"exhaust", 12},      {"violat", 10},        {"mismatch", 10},
-    {"incompatible", 10}, {"abort", 8},         {"evict", 10},         {"crash", 10},
-    {"backoff", 10},      {"back-off", 10},     {"unavailable", 6},    {"lost", 6},
-    {"unhealthy", 10},    {"cannot", 8},        {"can't", 8},          {"unable", 8},
-    {"missing", 8},       {"invalid", 6},       {"leak", 10},          {"terminat", 6},
-    {"decommission", 8},  {"preempt", 8},       {"reject", 6},         {"exceed", 6},
-    {"limit", 4},         {"pressure", 8},      {"skew", 20},           {"spill", 4},
-    {"retry", 3},         {"retrying", 3},      {"giving up", 8},      {"corrupt", 10},
-    {"traceback", 10},    {"unresolved", 6},    {"unknown host", 12},  {"certificate", 6},
-    {"x509", 8},          {"disk full", 12},    {"quota", 6},          {"conflict", 8},
-    {"concurrent", 4},    {"null", 4},          {"dead-letter", 6},    {"warning", 4},    {"unreachable", 8},
+    {"exception", 12},     {"error", 10},
+    {"fail", 10},          {"fatal", 12},
+    {"panic", 12},         {"denied", 12},
+    {"refused", 12},       {"forbidden", 10},
+    {"unauthorized", 10},  {"not authorized", 12},
+    {"oom", 12},           {"outofmemory", 12},
+    {"out of memory", 12}, {"killed", 10},
+    {"expired", 12},       {"throttl", 12},
+    {"slowdown", 12},      {"slow down", 10},
+    {"not found", 10},     {"no such", 12},
+    {"nosuch", 12},        {"caused by", 14},
+    {"exit code", 10},     {"exit_code", 10},
+    {"exitcode", 10},      {"timed out", 10},
+    {"timeout", 8},        {"deadline exceeded", 10},
+    {"no space", 14},      {"exhaust", 12},
+    {"violat", 10},        {"mismatch", 10},
+    {"incompatible", 10},  {"abort", 8},
+    {"evict", 10},         {"crash", 10},
+    {"backoff", 10},       {"back-off", 10},
+    {"unavailable", 6},    {"lost", 6},
+    {"unhealthy", 10},     {"cannot", 8},
+    {"can't", 8},          {"unable", 8},
+    {"missing", 8},        {"invalid", 6},
+    {"leak", 10},          {"terminat", 6},
+    {"decommission", 8},   {"preempt", 8},
+    {"reject", 6},         {"exceed", 6},
+    {"limit", 4},          {"pressure", 8},
+    {"skew", 20},          {"spill", 4},
+    {"retry", 3},          {"retrying", 3},
+    {"giving up", 8},      {"corrupt", 10},
+    {"traceback", 10},     {"unresolved", 6},
+    {"unknown host", 12},  {"certificate", 6},
+    {"x509", 8},           {"disk full", 12},
+    {"quota", 6},          {"conflict", 8},
+    {"concurrent", 4},     {"null", 4},
+    {"dead-letter", 6},    {"warning", 4},
+    {"unreachable", 8},
 };
 constexpr int kKeywordCap = 40;
 
@@ -260,8 +279,8 @@ bool isTimeToken(Sv t)
     for (char c : t) {
         if (isDigit(c))
             ++digits;
-        else if (c != '-' && c != '/' && c != ':' && c != '.' && c != ',' && c != 'T' &&
-                 c != 'Z' && c != '+')
+        else if (c != '-' && c != '/' && c != ':' && c != '.' && c != ',' && c != 'T' && c != 'Z' &&
+                 c != '+')
             return false;
     }
     return digits >= 4 || (digits >= 2 && t.find(':') != Sv::npos);
@@ -316,14 +335,14 @@ std::string shortSource(Sv source)
 bool isDroppedJsonKey(Sv key)
 {
     static constexpr Sv kDropped[] = {
-        "timestamp", "ts",          "time",         "@timestamp", "datetime",  "asctime",
-        "created",   "level",       "severity",     "lvl",        "levelname", "loglevel",
-        "v",         "id",          "uuid",         "caller",     "apiversion", "maturity_level",
-        "cloud",     "cluster_id",  "org_id",       "pipeline_id", "update_id", "request_id",
-        "requestid", "req_id",      "trace_id",     "traceid",    "span_id",   "spanid",
-        "thread",    "thread_name", "threadname",   "pid",        "process",   "user_agent",
-        "useragent", "region",      "component",    "sequence",   "event_id",  "seq",
-        "latency_ms", "duration_ms", "hostname",    "logger"};
+        "timestamp",  "ts",          "time",       "@timestamp",  "datetime",   "asctime",
+        "created",    "level",       "severity",   "lvl",         "levelname",  "loglevel",
+        "v",          "id",          "uuid",       "caller",      "apiversion", "maturity_level",
+        "cloud",      "cluster_id",  "org_id",     "pipeline_id", "update_id",  "request_id",
+        "requestid",  "req_id",      "trace_id",   "traceid",     "span_id",    "spanid",
+        "thread",     "thread_name", "threadname", "pid",         "process",    "user_agent",
+        "useragent",  "region",      "component",  "sequence",    "event_id",   "seq",
+        "latency_ms", "duration_ms", "hostname",   "logger"};
     std::string l(key.size(), ' ');
     for (size_t i = 0; i < key.size(); ++i)
         l[i] = toLower(key[i]);
@@ -744,8 +763,8 @@ public:
 private:
     int tokens(const QString &line) const
     {
-        const int n = m_options.countTokens ? m_options.countTokens(line)
-                                            : int((line.size() + 2) / 3);
+        const int n =
+            m_options.countTokens ? m_options.countTokens(line) : int((line.size() + 2) / 3);
         return std::max(0, n);
     }
     Sv lineSv(int i) const
@@ -793,7 +812,7 @@ void DigestBuilder::scan()
         if (parsed.matched && m_format != LogFormat::Plain)
             entryLevel = parsed.level;
         // A continuation line (exception message, "Caused by") speaks for the entry above it.
-        info.level = parsed.level != LogLevel::Unknown ? parsed.level
+        info.level = parsed.level != LogLevel::Unknown                ? parsed.level
                      : parsed.matched && m_format != LogFormat::Plain ? LogLevel::Unknown
                                                                       : entryLevel;
         // JSON records: Kubernetes event records carry their severity in "type", not "level".
@@ -882,9 +901,8 @@ QString DigestBuilder::compact(int index, int similarDropped)
     normalizeSpaces(out);
     shortenHexRuns(out);
     QString line = QString::fromUtf8(out.data(), qsizetype(out.size()));
-    const QString note = similarDropped > 0
-                             ? QStringLiteral(" [x%1]").arg(similarDropped)
-                             : QString();
+    const QString note =
+        similarDropped > 0 ? QStringLiteral(" [x%1]").arg(similarDropped) : QString();
     return cutToChars(line, int(maxChars) - int(note.size())) + note;
 }
 
@@ -914,8 +932,8 @@ LogDigest DigestBuilder::build(const QString &logText)
     for (qsizetype pos = 0; pos < m_bytes.size();) {
         const char *p = m_bytes.constData() + pos;
         const void *nl = memchr(p, '\n', size_t(m_bytes.size() - pos));
-        const qsizetype end = nl ? qsizetype(static_cast<const char *>(nl) - m_bytes.constData())
-                                 : m_bytes.size();
+        const qsizetype end =
+            nl ? qsizetype(static_cast<const char *>(nl) - m_bytes.constData()) : m_bytes.size();
         qsizetype len = end - pos;
         if (len > 0 && m_bytes.at(end - 1) == '\r')
             --len;
@@ -1000,7 +1018,12 @@ LogDigest DigestBuilder::build(const QString &logText)
         }
         return grams.size() < 3 ? seen == grams.size() : seen * 10 >= grams.size() * 7;
     };
-    enum class Outcome { Kept, TooLong, Redundant };
+    enum class Outcome
+    {
+        Kept,
+        TooLong,
+        Redundant
+    };
     auto tryKeep = [&](int index, QString text, int cost, bool mayCut, bool checkRedundant) {
         if (text.isEmpty())
             return Outcome::TooLong;
@@ -1042,8 +1065,7 @@ LogDigest DigestBuilder::build(const QString &logText)
             c.text = compact(group.first, group.count - 1);
             c.cost = tokens(c.text);
         }
-        return tryKeep(group.first, c.text, c.cost, group.score >= kRelevantScore,
-                       checkRedundant);
+        return tryKeep(group.first, c.text, c.cost, group.score >= kRelevantScore, checkRedundant);
     };
 
     // 1. relevant lines that add something; 2. relevant lines that repeat; 3. the rest.
@@ -1075,8 +1097,7 @@ LogDigest DigestBuilder::build(const QString &logText)
     for (size_t k = 0; k < mainKept && used < budget; ++k) {
         const int next = kept[k].index + 1;
         if (next < int(m_lines.size()) && m_lines[size_t(next)].frame &&
-            m_groups[size_t(m_lines[size_t(kept[k].index)].group)].score >= kRelevantScore)
-        {
+            m_groups[size_t(m_lines[size_t(kept[k].index)].group)].score >= kRelevantScore) {
             const QString frame = compact(next, 0);
             tryKeep(next, frame, tokens(frame), false, false);
         }

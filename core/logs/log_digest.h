@@ -22,7 +22,7 @@ struct LogDigestOptions
 
 struct LogDigest
 {
-    QString text;           // the kept lines (compacted), in log order, '\n'-joined, no trailing '\n'
+    QString text; // the kept lines (compacted), in log order, '\n'-joined, no trailing '\n'
     QList<int> sourceLines; // 1-based line numbers in the original log of the lines kept
     int totalLines = 0;
     int omittedLines = 0;

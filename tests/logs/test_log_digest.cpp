@@ -24,7 +24,8 @@ int defaultTokens(const QString &line)
 }
 
 // The contract: every kept line's tokens plus one per '\n' between them fit the budget.
-int digestTokens(const LogDigest &d, const std::function<int(const QString &)> &count = defaultTokens)
+int digestTokens(const LogDigest &d,
+                 const std::function<int(const QString &)> &count = defaultTokens)
 {
     if (d.text.isEmpty())
         return 0;
@@ -38,11 +39,11 @@ int digestTokens(const LogDigest &d, const std::function<int(const QString &)> &
 // Structural invariants every digest must hold.
 void checkShape(const LogDigest &d, const LogDigestOptions &options = {})
 {
-    QVERIFY2(digestTokens(d, options.countTokens ? options.countTokens : defaultTokens) <=
-                 options.maxTokens,
-             qPrintable(QStringLiteral("%1 tokens > budget %2")
-                            .arg(digestTokens(d))
-                            .arg(options.maxTokens)));
+    QVERIFY2(
+        digestTokens(d, options.countTokens ? options.countTokens : defaultTokens) <=
+            options.maxTokens,
+        qPrintable(
+            QStringLiteral("%1 tokens > budget %2").arg(digestTokens(d)).arg(options.maxTokens)));
     QCOMPARE(d.text.isEmpty() ? 0 : int(d.text.count(QLatin1Char('\n'))) + 1,
              int(d.sourceLines.size()));
     for (qsizetype i = 1; i < d.sourceLines.size(); ++i)
@@ -123,7 +124,8 @@ private Q_SLOTS:
         const int dropped = 50000 - d.sourceLines.first();
         QVERIFY(dropped > 20000);
         QVERIFY2(d.text.endsWith(QStringLiteral(" [x%1]").arg(dropped)), qPrintable(d.text));
-        QVERIFY(d.text.startsWith(QStringLiteral("INFO BlockManagerInfo: Added broadcast_7_piece0")));
+        QVERIFY(
+            d.text.startsWith(QStringLiteral("INFO BlockManagerInfo: Added broadcast_7_piece0")));
     }
 
     void binaryJunk()
@@ -190,9 +192,11 @@ private Q_SLOTS:
             } else if (i == 1401) {
                 lines << QStringLiteral("java.io.IOException: Input/output error");
             } else if (i == 1402) {
-                lines << QStringLiteral("\tat org.apache.spark.storage.DiskStore.get(DiskStore.scala:12)");
+                lines << QStringLiteral(
+                    "\tat org.apache.spark.storage.DiskStore.get(DiskStore.scala:12)");
             } else if (i == 1403) {
-                lines << QStringLiteral("\tat org.apache.spark.executor.Executor.run(Executor.scala:99)");
+                lines << QStringLiteral(
+                    "\tat org.apache.spark.executor.Executor.run(Executor.scala:99)");
             } else {
                 lines << QStringLiteral("17/06/09 20:10:%1 INFO TaskSetManager: Finished task "
                                         "%2.0 in stage 3.0 (TID %3) in %4 ms on host-%5 (%2/1500)")
@@ -257,21 +261,25 @@ private Q_SLOTS:
             "TLSv1.2 - -");
         const LogDigest d = digestLog(line + QLatin1Char('\n') + line);
         checkShape(d);
-        QCOMPARE(d.text, QStringLiteral("REST.GET.OBJECT awsexamplebucket1 data/2019/part-0001.parquet "
-                                        "403 AccessDenied arn:aws:iam::123456789012:user/etl "
-                                        "192.0.2.3 [x1]"));
+        QCOMPARE(d.text,
+                 QStringLiteral("REST.GET.OBJECT awsexamplebucket1 data/2019/part-0001.parquet "
+                                "403 AccessDenied arn:aws:iam::123456789012:user/etl "
+                                "192.0.2.3 [x1]"));
     }
 
     void jsonCompaction()
     {
         const QString line = QStringLiteral(
             "{\"timestamp\":\"2024-01-08T08:11:34.568Z\",\"level\":\"ERROR\",\"logger\":\"app.s3\","
-            "\"request_id\":\"5f0c2a9e\",\"message\":\"S3 GetObject failed\",\"bucket\":\"acme-raw\","
-            "\"error\":\"An error occurred (AccessDenied)\\nwhen calling GetObject\",\"retries\":3}");
+            "\"request_id\":\"5f0c2a9e\",\"message\":\"S3 GetObject "
+            "failed\",\"bucket\":\"acme-raw\","
+            "\"error\":\"An error occurred (AccessDenied)\\nwhen calling "
+            "GetObject\",\"retries\":3}");
         const LogDigest d = digestLog(line);
         checkShape(d);
-        QCOMPARE(d.text, QStringLiteral("ERROR S3 GetObject failed bucket=acme-raw error=An error "
-                                        "occurred (AccessDenied) when calling GetObject retries=3"));
+        QCOMPARE(d.text,
+                 QStringLiteral("ERROR S3 GetObject failed bucket=acme-raw error=An error "
+                                "occurred (AccessDenied) when calling GetObject retries=3"));
     }
 
     // The acceptance measure of the digest on the synthetic domain: a root-cause line survives
@@ -319,7 +327,9 @@ private Q_SLOTS:
                 const QStringList logLines = inc.log.split(QLatin1Char('\n'));
                 QStringList causes;
                 for (int n : inc.truth.rootCauseLines.mid(0, 3))
-                    causes << QStringLiteral("  RC %1: %2").arg(n).arg(logLines.value(n - 1).left(400));
+                    causes << QStringLiteral("  RC %1: %2")
+                                  .arg(n)
+                                  .arg(logLines.value(n - 1).left(400));
                 qInfo("---- %s %s ids %s\n%s\n%s", qPrintable(inc.id), qPrintable(inc.truth.kind),
                       qPrintable(inc.truth.keyIdentifiers.join(QStringLiteral(" | "))),
                       qPrintable(d.text), qPrintable(causes.join(QLatin1Char('\n'))));
@@ -346,8 +356,8 @@ private Q_SLOTS:
     void loghubFiles()
     {
         LAB_REQUIRE_SHARED(root, "loghub");
-        for (const char *name : {"Zookeeper", "Hadoop", "Spark", "BGL", "Linux", "Apache", "HDFS",
-                                 "OpenStack"}) {
+        for (const char *name :
+             {"Zookeeper", "Hadoop", "Spark", "BGL", "Linux", "Apache", "HDFS", "OpenStack"}) {
             const QString file = QStringLiteral("%1/%2/%2_2k.log").arg(root, QLatin1String(name));
             const QString text = readText(file);
             QVERIFY2(!text.isEmpty(), qPrintable(file));
