@@ -7,9 +7,51 @@
 #include "core/synth/synth_project.h"
 
 #include <QElapsedTimer>
+#include <QSqlError>
+#include <QSqlQuery>
 
 namespace lab::cli {
 namespace {
+
+// Incidents kept for evaluation: generated from their own seed, marked held_out and left without
+// pairs, so they never reach the labeling queue, the reward model or SFT. One transaction.
+Result<int> writeHeldOut(Store &store, quint64 seed, int count, const ProgressCallback &progress)
+{
+    auto before = store.incidents();
+    if (!before)
+        return lab::fail(before.error());
+    qint64 maxBefore = 0;
+    for (const IncidentRecord &incident : *before)
+        maxBefore = std::max(maxBefore, incident.id);
+    int marked = 0;
+    Status status = store.transaction([&]() -> Status {
+        auto summary = synth::writeSyntheticIncidents(store, seed, count, progress);
+        if (!summary)
+            return lab::fail(summary.error());
+        auto after = store.incidents();
+        if (!after)
+            return lab::fail(after.error());
+        auto db = store.connection();
+        if (!db)
+            return lab::fail(db.error());
+        for (const IncidentRecord &incident : *after) {
+            if (incident.id <= maxBefore)
+                continue;
+            if (Status s = store.setIncidentStatus(incident.id, QStringLiteral("held_out")); !s)
+                return s;
+            QSqlQuery query(*db);
+            query.prepare(QStringLiteral("DELETE FROM pairs WHERE incident_id = ?"));
+            query.addBindValue(incident.id);
+            if (!query.exec())
+                return lab::fail(QStringLiteral("%1: cannot drop the pairs of a held-out incident (%2)").arg(store.path(), query.lastError().text()));
+            ++marked;
+        }
+        return {};
+    });
+    if (!status)
+        return lab::fail(status.error());
+    return marked;
+}
 
 int runSynth(const QStringList &args)
 {
@@ -18,7 +60,11 @@ int runSynth(const QStringList &args)
                                          QStringLiteral("N"), QStringLiteral("200"));
     const QCommandLineOption seedOption(QStringLiteral("seed"), QStringLiteral("Generator seed (default 1); same seed, same incidents."),
                                         QStringLiteral("S"), QStringLiteral("1"));
-    parser.addOptions({countOption, seedOption});
+    const QCommandLineOption heldOutOption(QStringLiteral("held-out"),
+                                           QStringLiteral("Also generate N incidents for evaluation only (seed S + 1000000, status held_out, "
+                                                          "no pairs): never trained or voted on."),
+                                           QStringLiteral("N"), QStringLiteral("0"));
+    parser.addOptions({countOption, seedOption, heldOutOption});
     const ProjectArgs project(parser);
     if (int code = parseOrExit(parser, QStringLiteral("synth"),
                                QStringLiteral("Generate synthetic incidents (21 root-cause kinds) with ground truth, one explanation "
@@ -27,8 +73,11 @@ int runSynth(const QStringList &args)
         code >= 0)
         return code;
     bool ok = false;
+    const int heldOut = parser.value(heldOutOption).toInt(&ok);
+    if (!ok || heldOut < 0 || heldOut > 1000000)
+        return fail(QStringLiteral("--held-out must be a whole number from 0 to 1000000 (got '%1')").arg(parser.value(heldOutOption)), kExitUsage);
     const int count = parser.value(countOption).toInt(&ok);
-    if (!ok || count < 1 || count > 1000000)
+    if (!ok || count < (heldOut > 0 ? 0 : 1) || count > 1000000)
         return fail(QStringLiteral("--incidents must be a whole number from 1 to 1000000 (got '%1')").arg(parser.value(countOption)), kExitUsage);
     quint64 seed = 0;
     if (int code = readSeed(parser, seedOption, seed); code >= 0)
@@ -39,18 +88,33 @@ int runSynth(const QStringList &args)
     QElapsedTimer timer;
     timer.start();
     ProgressBar bar(QStringLiteral("generating"));
-    auto summary = synth::writeSyntheticIncidents(*store, seed, count, [&](qint64 done, qint64 total) { return bar.update(done, total); });
+    synth::SynthSummary total;
+    if (count > 0) {
+        auto summary = synth::writeSyntheticIncidents(*store, seed, count, [&](qint64 done, qint64 all) { return bar.update(done, all + heldOut); });
+        if (!summary)
+            return fail(summary.error());
+        total = *summary;
+    }
+    int heldOutWritten = 0;
+    if (heldOut > 0) {
+        auto written = writeHeldOut(*store, seed + 1000000, heldOut, [&](qint64 done, qint64) { return bar.update(count + done, count + heldOut); });
+        if (!written)
+            return fail(written.error());
+        heldOutWritten = *written;
+    }
     bar.finish();
-    if (!summary)
-        return fail(summary.error());
+    const synth::SynthSummary *summary = &total;
     const double seconds = double(timer.elapsed()) / 1000.0;
     if (project.json()) {
         printJson({{QStringLiteral("incidents"), summary->incidents},
                    {QStringLiteral("explanations"), summary->explanations},
                    {QStringLiteral("pairs"), summary->pairs},
+                   {QStringLiteral("held_out"), heldOutWritten},
                    {QStringLiteral("seed"), QString::number(seed)},
                    {QStringLiteral("seconds"), seconds}});
     } else {
+        if (heldOutWritten > 0)
+            printOut(QStringLiteral("%1 held-out incidents for evaluation (seed %2)\n").arg(heldOutWritten).arg(seed + 1000000));
         printOut(QStringLiteral("%1 incidents, %2 explanations, %3 pairs written to %4 in %5 s (seed %6)\n")
                      .arg(summary->incidents)
                      .arg(summary->explanations)
