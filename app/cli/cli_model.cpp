@@ -4,6 +4,7 @@
 #include "cli_project.h"
 
 #include "core/common/paths.h"
+#include "core/runtime/runtime_info.h"
 #include "core/store/store.h"
 
 #include <QDir>
@@ -62,6 +63,9 @@ int ModelArgs::loadExplainer(Store *store, std::unique_ptr<Explainer> &explainer
         if (adapterId)
             *adapterId = (*adapter)->id;
     }
+    // Matrix products on the reference BLAS are ~30x slower: say so before the user waits.
+    if (const QString warning = slowBlasWarning(runtimeInfo()); !warning.isEmpty())
+        fail(warning, 0);
     QString modelDir, error;
     if (!resolveModelFolder(m_parser.value(m_model), modelDir, error))
         return fail(error);

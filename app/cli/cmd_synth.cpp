@@ -115,7 +115,8 @@ int runSynth(const QStringList &args)
     } else {
         if (heldOutWritten > 0)
             printOut(QStringLiteral("%1 held-out incidents for evaluation (seed %2)\n").arg(heldOutWritten).arg(seed + 1000000));
-        printOut(QStringLiteral("%1 incidents, %2 explanations, %3 pairs written to %4 in %5 s (seed %6)\n")
+        if (count > 0 || heldOutWritten == 0)
+            printOut(QStringLiteral("%1 incidents, %2 explanations, %3 pairs written to %4 in %5 s (seed %6)\n")
                      .arg(summary->incidents)
                      .arg(summary->explanations)
                      .arg(summary->pairs)

@@ -7,6 +7,7 @@
 #include "core/train/sft_trainer.h"
 
 #include <QDateTime>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
