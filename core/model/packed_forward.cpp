@@ -255,18 +255,19 @@ struct PackedAttentionFunction : public torch::autograd::Function<PackedAttentio
         std::int64_t total = 0;
         const std::vector<AttentionBlock> blocks = attentionBlocks(lengths, heads, &total);
         const std::int64_t longest = *std::max_element(lengths.begin(), lengths.end());
-        // future[i][j]: key j comes after query i.
-        const torch::Tensor future = at::ones({longest, longest}, opts.dtype(at::kBool)).triu(1);
+        const double negInf = -std::numeric_limits<double>::infinity();
+        // Added to the diagonal square of each block: -inf where key j comes after query i.
+        const std::int64_t square = std::min(kQueryBlock, longest);
+        const torch::Tensor future = at::full({square, square}, negInf, opts).triu_(1);
         torch::Tensor probs = at::empty({total}, opts);
         torch::Tensor out = at::empty({n, heads * hd}, opts);
-        const double negInf = -std::numeric_limits<double>::infinity();
         for (const AttentionBlock &b : blocks) {
             torch::Tensor p =
                 probs.narrow(0, b.offset, heads * b.rows * b.cols).view({heads, b.rows, b.cols});
             const torch::Tensor qb = q.narrow(1, b.start + b.first, b.rows);
             at::bmm_out(p, qb, kvForHeads(k, b.start, b.cols, shape).transpose(1, 2));
             if (b.rows > 1)
-                p.masked_fill_(future.narrow(0, b.first, b.rows).narrow(1, 0, b.cols), negInf);
+                p.narrow(2, b.first, b.rows).add_(future.narrow(0, 0, b.rows).narrow(1, 0, b.rows));
             at::_softmax_out(p, p, -1, false);
             torch::Tensor ob =
                 out.narrow(0, b.start + b.first, b.rows).view({b.rows, heads, hd}).transpose(0, 1);
