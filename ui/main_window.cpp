@@ -1,8 +1,11 @@
 #include "ui/main_window.h"
 
+#include "core/common/paths.h"
 #include "core/logs/log_file.h"
 #include "core/store/store.h"
 #include "ui/demo_project_job.h"
+#include "ui/explain_job.h"
+#include "ui/explain_panel.h"
 #include "ui/icons.h"
 #include "ui/incident_list_view.h"
 #include "ui/log_text_view.h"
@@ -25,10 +28,12 @@
 #include <QMimeData>
 #include <QProgressBar>
 #include <QProgressDialog>
+#include <QRandomGenerator>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QStyle>
 #include <QTableView>
 #include <QTimer>
 #include <QToolBar>
@@ -63,6 +68,7 @@ MainWindow::MainWindow(QSettings &settings, QWidget *parent) : QMainWindow(paren
     setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks);
     m_recent = new RecentFiles(m_settings, QStringLiteral("recentFiles"), this);
     m_demoJob = new DemoProjectJob(this);
+    m_explainJob = new ExplainJob(this);
 
     createViews();
     createActions();
@@ -105,6 +111,14 @@ void MainWindow::createViews()
     m_incidentDock->setWidget(m_incidentList);
     addDockWidget(Qt::LeftDockWidgetArea, m_incidentDock);
     m_incidentDock->hide(); // shown when a project opens
+
+    m_explainPanel = new ExplainPanel(this);
+    m_explainPanel->setObjectName(QStringLiteral("explainPanel"));
+    m_explainDock = new QDockWidget(tr("Explanation"), this);
+    m_explainDock->setObjectName(QStringLiteral("explainDock"));
+    m_explainDock->setWidget(m_explainPanel);
+    addDockWidget(Qt::RightDockWidgetArea, m_explainDock);
+    m_explainDock->hide(); // shown when the user asks for an explanation
 }
 
 QWidget *MainWindow::createWelcomePage()
@@ -218,6 +232,18 @@ void MainWindow::createActions()
         m_templatePanel->setFocus(Qt::ShortcutFocusReason);
     });
 
+    m_explainAction = new QAction(style()->standardIcon(QStyle::SP_MessageBoxInformation), tr("&Explain"), this);
+    m_explainAction->setObjectName(QStringLiteral("explainAction"));
+    m_explainAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    m_explainAction->setStatusTip(tr("Ask the model why the job in this log failed"));
+    m_explainAction->setEnabled(false);
+    connect(m_explainAction, &QAction::triggered, this, [this] { explainLog(false); });
+    // In the main window Ctrl+E means Explain; the log view's "next error" keeps F8 here (two
+    // actions on one key would make Qt fire neither).
+    QList<QKeySequence> nextError = m_logView->nextErrorAction()->shortcuts();
+    nextError.removeAll(m_explainAction->shortcut());
+    m_logView->nextErrorAction()->setShortcuts(nextError);
+
     m_aboutAction = new QAction(icon(IconId::App), tr("&About RLHF Log Lab"), this);
     m_aboutAction->setMenuRole(QAction::AboutRole);
     connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
@@ -256,6 +282,12 @@ void MainWindow::createMenus()
     QAction *dockToggle = m_incidentDock->toggleViewAction();
     dockToggle->setText(tr("Incident &Panel"));
     view->addAction(dockToggle);
+    QAction *explainToggle = m_explainDock->toggleViewAction();
+    explainToggle->setText(tr("E&xplanation Panel"));
+    view->addAction(explainToggle);
+
+    QMenu *model = menuBar()->addMenu(tr("&Model"));
+    model->addAction(m_explainAction);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(m_aboutAction);
@@ -278,6 +310,8 @@ void MainWindow::createToolBar()
     bar->addSeparator();
     bar->addAction(m_showIncidentsAction);
     bar->addAction(m_showTemplatesAction);
+    bar->addSeparator();
+    bar->addAction(m_explainAction);
     // Tooltips that show the shortcut: the toolbar is where people learn them.
     for (QAction *a : bar->actions()) {
         if (!a->isSeparator() && !a->shortcut().isEmpty())
@@ -353,6 +387,11 @@ void MainWindow::connectViews()
         setIndexingVisible(file->isIndexing());
         m_templatePanel->setLogFile(nullptr);
         updateLevelSummary();
+        // An explanation belongs to the log it was made for.
+        m_explainJob->cancel();
+        m_explainPanel->clear();
+        m_explainSeed = 0;
+        m_explainAction->setEnabled(true);
     });
     connect(m_logView, &LogView::logClosed, this, [this] {
         m_logName.clear();
@@ -363,6 +402,9 @@ void MainWindow::connectViews()
         m_positionLabel->clear();
         m_formatLabel->clear();
         m_levelLabel->clear();
+        m_explainJob->cancel();
+        m_explainPanel->clear();
+        m_explainAction->setEnabled(false);
         m_stack->setCurrentWidget(m_welcome);
         updateTitle();
     });
@@ -399,6 +441,22 @@ void MainWindow::connectViews()
     connect(m_incidentList, &IncidentListView::incidentActivated, this, &MainWindow::openIncident);
     connect(m_incidentList, &IncidentListView::loadFailed, this,
             [this](const QString &message) { showError(tr("Cannot read the incidents"), message); });
+
+    connect(m_explainJob, &ExplainJob::finished, m_explainPanel, &ExplainPanel::showExplanation);
+    connect(m_explainJob, &ExplainJob::failed, m_explainPanel, &ExplainPanel::showError);
+    connect(m_explainJob, &ExplainJob::cancelled, m_explainPanel, [this] {
+        if (!m_explainJob->isRunning())
+            m_explainPanel->showError(tr("Stopped. Press Ctrl+E to explain the log again."));
+    });
+    connect(m_explainJob, &ExplainJob::modelLoading, m_explainPanel, [this](const QString &dir) {
+        m_explainPanel->showBusy(tr("%1 (loading the model)").arg(QFileInfo(dir).fileName()));
+    });
+    connect(m_explainPanel, &ExplainPanel::regenerateRequested, this, [this] { explainLog(true); });
+    connect(m_explainPanel, &ExplainPanel::cancelRequested, m_explainJob, &ExplainJob::cancel);
+    connect(m_explainPanel, &ExplainPanel::lineActivated, this, [this](qint64 line) {
+        showLogPage();
+        m_logView->goToLine(line);
+    });
 
     connect(m_demoJob, &DemoProjectJob::finished, this, [this](const QString &path) { openProject(path); });
     connect(m_demoJob, &DemoProjectJob::failed, this,
@@ -648,6 +706,31 @@ void MainWindow::openDemoProject()
     connect(m_demoJob, &DemoProjectJob::failed, dialog, &QWidget::close);
     dialog->show();
     m_demoJob->start(path);
+}
+
+void MainWindow::explainLog(bool newSeed)
+{
+    if (!m_logView->logFile())
+        return;
+    ExplainRequest request;
+    request.modelDir = defaultModelDir();
+    if (m_store) {
+        // The project's active adapter is what the lab has aligned the model to; use it.
+        auto active = m_store->activeAdapter();
+        if (active && active->has_value()) {
+            request.adapterDir = (*active)->path;
+            request.adapterName = (*active)->name;
+        }
+    }
+    request.log = m_logView->sharedLogFile();
+    if (newSeed)
+        m_explainSeed = QRandomGenerator::global()->generate64();
+    request.settings.seed = m_explainSeed;
+    m_explainDock->show();
+    m_explainDock->raise();
+    const QString model = QFileInfo(request.modelDir).fileName();
+    m_explainPanel->showBusy(request.adapterName.isEmpty() ? model : tr("%1 + %2").arg(model, request.adapterName));
+    m_explainJob->start(request);
 }
 
 void MainWindow::showAbout()

@@ -22,6 +22,8 @@ class QToolButton;
 namespace lab {
 
 class DemoProjectJob;
+class ExplainJob;
+class ExplainPanel;
 class IncidentListView;
 class LogView;
 class RecentFiles;
@@ -52,6 +54,8 @@ public:
     TemplatePanel *templatePanel() const { return m_templatePanel; }
     IncidentListView *incidentList() const { return m_incidentList; }
     RecentFiles *recentFiles() const { return m_recent; }
+    ExplainPanel *explainPanel() const { return m_explainPanel; }
+    QAction *explainAction() const { return m_explainAction; }
     std::shared_ptr<Store> store() const { return m_store; }
 
     static bool isProjectFile(const QString &path);
@@ -61,6 +65,9 @@ public Q_SLOTS:
     void showOpenProjectDialog();
     void openDemoProject();
     void showAbout();
+    // Explains the open log with the model (and the project's active adapter) in the background;
+    // `newSeed` samples another explanation than the last one.
+    void explainLog(bool newSeed = false);
 
 Q_SIGNALS:
     // A log is shown and indexed, and its templates are mined (or mining failed/stopped).
@@ -103,6 +110,10 @@ private:
     TemplatePanel *m_templatePanel = nullptr;
     IncidentListView *m_incidentList = nullptr;
     class QDockWidget *m_incidentDock = nullptr;
+    ExplainPanel *m_explainPanel = nullptr;
+    class QDockWidget *m_explainDock = nullptr;
+    ExplainJob *m_explainJob = nullptr;
+    quint64 m_explainSeed = 0;
 
     QMenu *m_recentMenu = nullptr;
     QMenu *m_welcomeRecentMenu = nullptr;
@@ -115,6 +126,7 @@ private:
     QAction *m_showIncidentsAction = nullptr;
     QAction *m_showTemplatesAction = nullptr;
     QAction *m_aboutAction = nullptr;
+    QAction *m_explainAction = nullptr;
 
     QLabel *m_positionLabel = nullptr;
     QLabel *m_formatLabel = nullptr;
