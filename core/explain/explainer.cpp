@@ -12,7 +12,10 @@
 
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QJsonArray>
 #include <algorithm>
 #include <exception>
@@ -43,7 +46,16 @@ struct Explainer::Private
     QString device = QStringLiteral("cpu");
     std::vector<qint64> eosIds;
     qint64 padId = 0;
-    std::mutex mutex; // one generation at a time: the model's fused weights are per call
+    // The prompt budget the model was trained with ("lab_prompt_tokens" in config.json, written
+    // by the SFT trainer); 0 when unknown (a Hugging Face checkpoint): the context decides.
+    int trainedPromptTokens = 0;
+    std::mutex mutex;
+
+    int promptBudget(int maxNewTokens) const
+    {
+        const int fromContext = model->config().maxPositionEmbeddings - maxNewTokens;
+        return trainedPromptTokens > 0 ? std::min(fromContext, trainedPromptTokens) : fromContext;
+    } // one generation at a time: the model's fused weights are per call
 
     Status checkSettings(const ExplainSettings &s) const;
     Result<QVector<Explanation>> run(const QStringList &logTexts, const ExplainSettings &s);
@@ -112,6 +124,9 @@ Result<std::unique_ptr<Explainer>> Explainer::load(const QString &modelDir, cons
             setLoraEnabled(*p->model, true);
         }
         p->model->eval();
+        QFile configFile(dir.filePath(kConfigFile));
+        if (configFile.open(QIODevice::ReadOnly))
+            p->trainedPromptTokens = QJsonDocument::fromJson(configFile.readAll()).object().value(QStringLiteral("lab_prompt_tokens")).toInt(0);
         // Every end-of-sequence id either side knows about ends an explanation.
         for (qint64 id : config.eosTokenIds)
             p->eosIds.push_back(id);
@@ -156,7 +171,7 @@ int Explainer::contextLength() const
 
 int Explainer::maxPromptTokens(int maxNewTokens) const
 {
-    return contextLength() - maxNewTokens;
+    return d->promptBudget(maxNewTokens);
 }
 
 Status Explainer::Private::checkSettings(const ExplainSettings &s) const
@@ -197,8 +212,8 @@ Result<QVector<Explanation>> Explainer::Private::run(const QStringList &logTexts
         device = *resolved;
     }
 
-    const int context = model->config().maxPositionEmbeddings;
-    const int budget = context - s.maxNewTokens;
+    // A model sees prompts as long as those it was trained on, never longer.
+    const int budget = promptBudget(s.maxNewTokens);
     std::vector<std::vector<std::int64_t>> prompts;
     QVector<Explanation> out(logTexts.size());
     prompts.reserve(std::size_t(logTexts.size()));

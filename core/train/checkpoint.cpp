@@ -100,7 +100,7 @@ Result<Checkpoint> readCheckpoint(const QString &dir)
 }
 
 Status exportModel(const QString &dir, LlamaForCausalLM &model, const Tokenizer &tokenizer,
-                   const QString &dtype)
+                   const QString &dtype, int promptTokens)
 {
     const auto type = dtypeFromName(dtype);
     if (!type)
@@ -109,7 +109,14 @@ Status exportModel(const QString &dir, LlamaForCausalLM &model, const Tokenizer 
         return fail(QStringLiteral("%1: cannot create the folder").arg(dir));
     LlamaConfig config = model->config();
     config.torchDtype = dtype;
-    if (Status s = config.save(QDir(dir).filePath(QStringLiteral("config.json"))); !s)
+    // Hugging Face ignores keys it does not know; the lab's explainer reads lab_prompt_tokens so
+    // that it never shows the model a longer prompt than it was trained on.
+    QJsonObject json = config.toJson();
+    if (promptTokens > 0)
+        json.insert(QStringLiteral("lab_prompt_tokens"), promptTokens);
+    if (Status s = writeFileAtomically(QDir(dir).filePath(QStringLiteral("config.json")),
+                                       QJsonDocument(json).toJson());
+        !s)
         return s;
     if (Status s = saveSafetensors(QDir(dir).filePath(QStringLiteral("model.safetensors")),
                                    baseParameters(*model), {{"format", "pt"}}, *type);

@@ -25,9 +25,10 @@ struct Checkpoint
 };
 Result<Checkpoint> readCheckpoint(const QString &dir);
 
-// Writes a model folder for use: config.json (torch_dtype set), model.safetensors in `dtype`
+// Writes a model folder for use: config.json (torch_dtype set; with promptTokens > 0 also
+// "lab_prompt_tokens", the prompt budget it was trained with), model.safetensors in `dtype`
 // ("float32", "float16", "bfloat16") and tokenizer.model. Each file is written atomically.
 Status exportModel(const QString &dir, LlamaForCausalLM &model, const Tokenizer &tokenizer,
-                   const QString &dtype);
+                   const QString &dtype, int promptTokens = 0);
 
 } // namespace lab

@@ -251,7 +251,8 @@ Result<SftResult> runSft(const SftJob &job, const SftCallbacks &callbacks)
             return fail(s.error());
         }
         model->to(torch::kCPU);
-        if (Status s = exportModel(job.outputDir, model, start->tokenizer, config.saveDtype); !s) {
+        if (Status s = exportModel(job.outputDir, model, start->tokenizer, config.saveDtype,
+                                   config.data.promptTokens); !s) {
             finishRun(QString(kRunFailed), {{QStringLiteral("error"), s.error()}});
             return fail(s.error());
         }

@@ -11,6 +11,8 @@
 #include "core/train/sft_dataset.h"
 #include "core/train/sft_trainer.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -177,6 +179,10 @@ private Q_SLOTS:
         QVERIFY(weights);
         QCOMPARE(QString::fromStdString(weights->info("lm_head.weight")->dtype), QStringLiteral("F16"));
         QVERIFY(Tokenizer::load(out + QStringLiteral("/tokenizer.model")));
+        QFile config(out + QStringLiteral("/config.json"));
+        QVERIFY(config.open(QIODevice::ReadOnly));
+        // The explainer reads the prompt budget the model was trained with from here.
+        QCOMPARE(QJsonDocument::fromJson(config.readAll()).object().value(QStringLiteral("lab_prompt_tokens")).toInt(), 112);
         QVERIFY(QFileInfo::exists(out + QStringLiteral("/checkpoint/optimizer.safetensors")));
         QVERIFY(!QFileInfo::exists(out + QStringLiteral("/checkpoint.tmp")));
 
