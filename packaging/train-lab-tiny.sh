@@ -6,7 +6,7 @@
 #
 #   bash packaging/train-lab-tiny.sh [BUILD_DIR]      (default: build)
 #
-# About 80 minutes on 2 cores. The run can be stopped with Ctrl+C and started again: it resumes from
+# About 65 minutes on 2 cores. The run can be stopped with Ctrl+C and started again: it resumes from
 # its last checkpoint. The tokenizer and the data order are deterministic; with the same thread
 # count the weights are too.
 set -euo pipefail
@@ -17,11 +17,7 @@ work=${LAB_TINY_WORK:-$build/lab-tiny-training}
 [ -x "$cli" ] || { echo "train-lab-tiny: $cli not found; build first (bash packaging/setup.sh)" >&2; exit 1; }
 mkdir -p "$work"
 [ -f "$work/corpus.db" ] || "$cli" synth --db "$work/corpus.db" --incidents 5000 --seed 11
-# Stage 1: from scratch, 1000 steps with warm-up and cosine decay.
-"$cli" train sft --db "$work/corpus.db" --config resources/models/lab-tiny/sft-config.json --out "$work/stage1"
-# Stage 2: 300 more steps at a lower peak rate (fresh optimizer, other data order).
-"$cli" train sft --db "$work/corpus.db" --config resources/models/lab-tiny/sft-config-stage2.json \
-    --init-model "$work/stage1" --out "$work/lab-tiny"
+"$cli" train sft --db "$work/corpus.db" --config resources/models/lab-tiny/sft-config.json --out "$work/lab-tiny"
 cp "$work/lab-tiny/config.json" "$work/lab-tiny/model.safetensors" "$work/lab-tiny/tokenizer.model" resources/models/lab-tiny/
 echo "lab-tiny written to resources/models/lab-tiny; measure it with:"
 echo "  $cli synth --db $work/eval.db --incidents 0 --held-out 200 --seed 11 && $cli eval --db $work/eval.db --model resources/models/lab-tiny"
