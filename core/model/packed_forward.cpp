@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <dlfcn.h>
 #include <limits>
 
 namespace lab {
@@ -201,17 +202,96 @@ std::vector<AttentionBlock> attentionBlocks(const std::vector<std::int64_t> &len
     return blocks;
 }
 
-// [heads, n, hd] view of a head-major kv buffer [kvHeads, N, hd], repeated for grouped-query
-// attention (query head h reads kv head h / group, as HF's repeat_kv).
-torch::Tensor kvForHeads(const torch::Tensor &kv, std::int64_t start, std::int64_t n,
-                         const AttentionShape &shape)
+// firstBlock[s] .. firstBlock[s + 1] - 1: the blocks of sequence s.
+std::vector<size_t> firstBlocks(const std::vector<AttentionBlock> &blocks,
+                                const std::vector<std::int64_t> &lengths)
 {
-    torch::Tensor t = kv.narrow(1, start, n);
-    if (shape.group() == 1)
-        return t;
-    return t.unsqueeze(1)
-        .expand({shape.kvHeads, shape.group(), n, shape.headDim})
-        .reshape({shape.heads, n, shape.headDim});
+    std::vector<size_t> first{0};
+    for (std::int64_t len : lengths)
+        first.push_back(first.back() + size_t((len + kQueryBlock - 1) / kQueryBlock));
+    TORCH_INTERNAL_ASSERT(first.back() == blocks.size());
+    return first;
+}
+
+// OpenBLAS runs its own thread pool, which would synchronise its threads for each of the
+// thousands of small attention products of a step (and loses many scheduler slices doing so on a
+// busy machine). While this guard lives, OpenBLAS runs each product on the calling thread, and
+// the attention's work items are spread over LibTorch's threads instead. A BLAS other than
+// OpenBLAS is left alone.
+class SingleThreadedBlas
+{
+public:
+    SingleThreadedBlas()
+    {
+        if (api().get && api().set) {
+            m_previous = api().get();
+            if (m_previous > 1)
+                api().set(1);
+        }
+    }
+    ~SingleThreadedBlas()
+    {
+        if (m_previous > 1)
+            api().set(m_previous);
+    }
+    SingleThreadedBlas(const SingleThreadedBlas &) = delete;
+    SingleThreadedBlas &operator=(const SingleThreadedBlas &) = delete;
+
+private:
+    struct Api
+    {
+        int (*get)() = nullptr;
+        void (*set)(int) = nullptr;
+    };
+    static const Api &api()
+    {
+        static const Api a = [] {
+            Api r;
+            r.get = reinterpret_cast<int (*)()>(::dlsym(RTLD_DEFAULT, "openblas_get_num_threads"));
+            r.set =
+                reinterpret_cast<void (*)(int)>(::dlsym(RTLD_DEFAULT, "openblas_set_num_threads"));
+            return r;
+        }();
+        return a;
+    }
+    int m_previous = 0;
+};
+
+// Runs work(sequence, kvHead) for every pair, spread over LibTorch's threads with the largest
+// items first (longest-processing-time order: a sequence's cost grows with its length squared),
+// each product single-threaded. Pairs touch disjoint rows of every output, so no locking.
+template <typename Work>
+void forEachSequenceHead(const std::vector<std::int64_t> &lengths, std::int64_t kvHeads,
+                         const Work &work)
+{
+    const int threads = std::max(1, at::get_num_threads());
+    std::vector<std::pair<std::int64_t, std::int64_t>> items; // (sequence, kv head)
+    for (std::int64_t s = 0; s < std::int64_t(lengths.size()); ++s)
+        for (std::int64_t j = 0; j < kvHeads; ++j)
+            items.emplace_back(s, j);
+    if (threads == 1 || items.size() == 1) {
+        for (const auto &[s, j] : items)
+            work(s, j);
+        return;
+    }
+    std::stable_sort(items.begin(), items.end(), [&](const auto &a, const auto &b) {
+        return lengths[size_t(a.first)] > lengths[size_t(b.first)];
+    });
+    std::vector<std::vector<std::pair<std::int64_t, std::int64_t>>> buckets(
+        static_cast<size_t>(threads));
+    std::vector<double> load(size_t(threads), 0.0);
+    for (const auto &item : items) {
+        const auto least = size_t(std::min_element(load.begin(), load.end()) - load.begin());
+        const double len = double(lengths[size_t(item.first)]);
+        load[least] += len * (len + kQueryBlock);
+        buckets[least].push_back(item);
+    }
+    SingleThreadedBlas blas;
+    at::parallel_for(0, threads, 1, [&](std::int64_t begin, std::int64_t end) {
+        for (std::int64_t t = begin; t < end; ++t)
+            for (const auto &[s, j] : buckets[size_t(t)])
+                work(s, j);
+    });
 }
 
 // Rotary embedding + causal self-attention of every packed sequence with itself, from the fused
@@ -227,7 +307,7 @@ struct PackedAttentionFunction : public torch::autograd::Function<PackedAttentio
         const torch::Tensor qkv = qkvIn.contiguous();
         const std::int64_t n = qkv.size(0);
         const AttentionShape shape{heads, kvHeads, qkv.size(1) / (heads + 2 * kvHeads)};
-        const std::int64_t hd = shape.headDim;
+        const std::int64_t hd = shape.headDim, group = shape.group();
         const float scale = float(1.0 / std::sqrt(double(hd)));
         const auto opts = qkv.options();
         torch::Tensor q = at::empty({heads, n, hd}, opts);
@@ -254,6 +334,7 @@ struct PackedAttentionFunction : public torch::autograd::Function<PackedAttentio
         }
         std::int64_t total = 0;
         const std::vector<AttentionBlock> blocks = attentionBlocks(lengths, heads, &total);
+        const std::vector<size_t> firstBlock = firstBlocks(blocks, lengths);
         const std::int64_t longest = *std::max_element(lengths.begin(), lengths.end());
         const double negInf = -std::numeric_limits<double>::infinity();
         // Added to the diagonal square of each block: -inf where key j comes after query i.
@@ -261,18 +342,26 @@ struct PackedAttentionFunction : public torch::autograd::Function<PackedAttentio
         const torch::Tensor future = at::full({square, square}, negInf, opts).triu_(1);
         torch::Tensor probs = at::empty({total}, opts);
         torch::Tensor out = at::empty({n, heads * hd}, opts);
-        for (const AttentionBlock &b : blocks) {
-            torch::Tensor p =
-                probs.narrow(0, b.offset, heads * b.rows * b.cols).view({heads, b.rows, b.cols});
-            const torch::Tensor qb = q.narrow(1, b.start + b.first, b.rows);
-            at::bmm_out(p, qb, kvForHeads(k, b.start, b.cols, shape).transpose(1, 2));
-            if (b.rows > 1)
-                p.narrow(2, b.first, b.rows).add_(future.narrow(0, 0, b.rows).narrow(1, 0, b.rows));
-            at::_softmax_out(p, p, -1, false);
-            torch::Tensor ob =
-                out.narrow(0, b.start + b.first, b.rows).view({b.rows, heads, hd}).transpose(0, 1);
-            at::bmm_out(ob, p, kvForHeads(v, b.start, b.cols, shape));
-        }
+        forEachSequenceHead(lengths, kvHeads, [&](std::int64_t seq, std::int64_t j) {
+            for (size_t bi = firstBlock[size_t(seq)]; bi < firstBlock[size_t(seq) + 1]; ++bi) {
+                const AttentionBlock &b = blocks[bi];
+                const torch::Tensor kb = k[j].narrow(0, b.start, b.cols); // [cols, hd]
+                const torch::Tensor vb = v[j].narrow(0, b.start, b.cols);
+                for (std::int64_t h = j * group; h < (j + 1) * group; ++h) {
+                    torch::Tensor p =
+                        probs.narrow(0, b.offset + h * b.rows * b.cols, b.rows * b.cols)
+                            .view({b.rows, b.cols});
+                    at::mm_out(p, q[h].narrow(0, b.start + b.first, b.rows), kb.t());
+                    if (b.rows > 1)
+                        p.narrow(1, b.first, b.rows)
+                            .add_(future.narrow(0, 0, b.rows).narrow(1, 0, b.rows));
+                    at::_softmax_out(p, p, 1, false);
+                    torch::Tensor ob =
+                        out.narrow(0, b.start + b.first, b.rows).narrow(1, h * hd, hd);
+                    at::mm_out(ob, p, vb);
+                }
+            }
+        });
         ctx->save_for_backward({q, k, v, probs, cos, sin});
         ctx->saved_data["lengths"] = lengths;
         ctx->saved_data["heads"] = heads;
@@ -297,36 +386,31 @@ struct PackedAttentionFunction : public torch::autograd::Function<PackedAttentio
         torch::Tensor dk = at::zeros_like(k), dv = at::zeros_like(v);
         std::int64_t total = 0;
         const std::vector<AttentionBlock> blocks = attentionBlocks(lengths, heads, &total);
-        const std::int64_t longest = *std::max_element(lengths.begin(), lengths.end());
-        torch::Tensor scratch = at::empty({heads * std::min(kQueryBlock, longest) * longest}, opts);
-        for (const AttentionBlock &b : blocks) {
-            const torch::Tensor p =
-                probs.narrow(0, b.offset, heads * b.rows * b.cols).view({heads, b.rows, b.cols});
-            const torch::Tensor dob = dOut.narrow(0, b.start + b.first, b.rows)
-                                          .view({b.rows, heads, hd})
-                                          .transpose(0, 1); // [H, rows, hd]
-            const torch::Tensor qb = q.narrow(1, b.start + b.first, b.rows);
-            const torch::Tensor kb = kvForHeads(k, b.start, b.cols, shape);
-            const torch::Tensor vb = kvForHeads(v, b.start, b.cols, shape);
-            torch::Tensor dp =
-                scratch.narrow(0, 0, heads * b.rows * b.cols).view({heads, b.rows, b.cols});
-            at::bmm_out(dp, dob, vb.transpose(1, 2));
-            // dS = P * (dP - rowsum(P * dP)), in place; masked entries have P = 0.
-            at::_softmax_backward_data_out(dp, dp, p, -1, at::kFloat);
-            torch::Tensor dqb = dq.narrow(1, b.start + b.first, b.rows);
-            at::bmm_out(dqb, dp, kb);
-            if (group == 1) {
-                dv.narrow(1, b.start, b.cols).baddbmm_(p.transpose(1, 2), dob);
-                dk.narrow(1, b.start, b.cols).baddbmm_(dp.transpose(1, 2), qb);
-            } else {
-                dv.narrow(1, b.start, b.cols)
-                    .add_(
-                        at::bmm(p.transpose(1, 2), dob).view({kvHeads, group, b.cols, hd}).sum(1));
-                dk.narrow(1, b.start, b.cols)
-                    .add_(
-                        at::bmm(dp.transpose(1, 2), qb).view({kvHeads, group, b.cols, hd}).sum(1));
+        const std::vector<size_t> firstBlock = firstBlocks(blocks, lengths);
+        forEachSequenceHead(lengths, kvHeads, [&](std::int64_t seq, std::int64_t j) {
+            for (size_t bi = firstBlock[size_t(seq)]; bi < firstBlock[size_t(seq) + 1]; ++bi) {
+                const AttentionBlock &b = blocks[bi];
+                const torch::Tensor kb = k[j].narrow(0, b.start, b.cols);
+                const torch::Tensor vb = v[j].narrow(0, b.start, b.cols);
+                torch::Tensor dkb = dk[j].narrow(0, b.start, b.cols);
+                torch::Tensor dvb = dv[j].narrow(0, b.start, b.cols);
+                for (std::int64_t h = j * group; h < (j + 1) * group; ++h) {
+                    const torch::Tensor p =
+                        probs.narrow(0, b.offset + h * b.rows * b.cols, b.rows * b.cols)
+                            .view({b.rows, b.cols});
+                    const torch::Tensor dob =
+                        dOut.narrow(0, b.start + b.first, b.rows).narrow(1, h * hd, hd);
+                    const torch::Tensor qb = q[h].narrow(0, b.start + b.first, b.rows);
+                    torch::Tensor dp = at::mm(dob, vb.t()); // [rows, cols]
+                    // dS = P * (dP - rowsum(P * dP)), in place; masked entries have P = 0.
+                    at::_softmax_backward_data_out(dp, dp, p, 1, at::kFloat);
+                    torch::Tensor dqb = dq[h].narrow(0, b.start + b.first, b.rows);
+                    at::mm_out(dqb, dp, kb);
+                    dvb.addmm_(p.t(), dob);
+                    dkb.addmm_(dp.t(), qb);
+                }
             }
-        }
+        });
         torch::Tensor dqkv = at::empty({n, shape.rowWidth()}, opts);
         {
             const float *cp = cos.data_ptr<float>(), *sp = sin.data_ptr<float>();
