@@ -28,12 +28,13 @@ ExplainPanel::ExplainPanel(QWidget *parent) : QWidget(parent)
     layout->setContentsMargins(6, 6, 6, 6);
     layout->setSpacing(6);
 
-    // Header: status (time, tokens, model) and the actions.
-    auto *header = new QHBoxLayout;
+    // Header: status (time, tokens, model) on its own line, so that it wraps without squeezing
+    // the buttons in a narrow dock; the actions under it.
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("explainStatus"));
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_status->setWordWrap(true);
+    auto *actions = new QHBoxLayout;
     m_busyBar = new QProgressBar(this);
     m_busyBar->setRange(0, 0); // busy: generation reports no progress
     m_busyBar->setMaximumWidth(120);
@@ -70,13 +71,14 @@ ExplainPanel::ExplainPanel(QWidget *parent) : QWidget(parent)
     m_digestToggle->setToolButtonStyle(Qt::ToolButtonTextOnly);
     m_digestToggle->setToolTip(tr("Show the log lines the model read (click one to go to it)"));
 
-    header->addWidget(m_status, 1);
-    header->addWidget(m_busyBar);
-    header->addWidget(m_cancel);
-    header->addWidget(m_digestToggle);
-    header->addWidget(m_copy);
-    header->addWidget(m_regenerate);
-    layout->addLayout(header);
+    actions->addWidget(m_regenerate);
+    actions->addWidget(m_copy);
+    actions->addWidget(m_digestToggle);
+    actions->addStretch(1);
+    actions->addWidget(m_busyBar);
+    actions->addWidget(m_cancel);
+    layout->addWidget(m_status);
+    layout->addLayout(actions);
 
     // Body: hint, error or the explanation (with the digest under it when toggled).
     m_pages = new QStackedWidget(this);
@@ -104,7 +106,10 @@ ExplainPanel::ExplainPanel(QWidget *parent) : QWidget(parent)
     m_digestView->setObjectName(QStringLiteral("explainDigest"));
     m_digestView->setModel(m_digestModel);
     m_digestView->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_digestView->setUniformItemSizes(true);
+    // Wrapped: the digest's lines are the evidence, and their ends (ids, exception names) matter.
+    m_digestView->setWordWrap(true);
+    m_digestView->setResizeMode(QListView::Adjust);
+    m_digestView->setAlternatingRowColors(true);
     m_digestView->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_digestView->setVisible(false);
     result->addWidget(m_text);
@@ -190,7 +195,7 @@ void ExplainPanel::fillDigest()
         const int line = m_explanation.digestLines[i];
         auto *item = new QStandardItem(QStringLiteral("%1  %2").arg(line, width).arg(lines[i]));
         item->setData(qint64(line - 1), kLineRole);
-        item->setToolTip(tr("Line %1: go to it in the log").arg(line));
+        item->setToolTip(tr("Line %1 (click to go to it in the log)").arg(line));
         m_digestModel->appendRow(item);
     }
     m_digestToggle->setText(tr("Digest (%1 lines)").arg(m_digestModel->rowCount()));

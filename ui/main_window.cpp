@@ -39,6 +39,7 @@
 #include <QToolBar>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <memory>
 
 namespace lab {
@@ -46,6 +47,7 @@ namespace lab {
 namespace {
 constexpr int kProgressRefreshMs = 100;
 constexpr int kStatusMessageMs = 4000;
+constexpr int kExplainDockWidth = 460;
 const QLatin1String kGeometryKey("mainWindow/geometry");
 const QLatin1String kStateKey("mainWindow/state");
 const QLatin1String kSplitterKey("mainWindow/logSplitter");
@@ -726,6 +728,11 @@ void MainWindow::explainLog(bool newSeed)
     if (newSeed)
         m_explainSeed = QRandomGenerator::global()->generate64();
     request.settings.seed = m_explainSeed;
+    if (!m_explainDock->isVisible() && m_explainDock->width() < kExplainDockWidth) {
+        m_explainDock->show();
+        // Wide enough for a paragraph and the digest's lines; the user's width is kept otherwise.
+        resizeDocks({m_explainDock}, {std::max(kExplainDockWidth, width() / 3)}, Qt::Horizontal);
+    }
     m_explainDock->show();
     m_explainDock->raise();
     const QString model = QFileInfo(request.modelDir).fileName();
