@@ -7,7 +7,7 @@
 // Logs: synthetic incidents of every kind, plus loghub's Hadoop_2k.log (2,000 real lines) when
 // the shared data is there, so the digest of a long log is in the time too.
 //
-//   bench_explain [--model DIR] [--keep DIR] [--runs N] [--max-new-tokens N] [--greedy] [--json]
+//   bench_explain [--model DIR] [--keep DIR] [--runs N] [--max-new-tokens N] [--greedy] [--threads N] [--json]
 //
 // --keep DIR writes the random model there (for timing `rlhf-lab-cli explain --model DIR`).
 #include "core/common/paths.h"
@@ -78,10 +78,12 @@ int main(int argc, char **argv)
     const QCommandLineOption tokensOption(QStringLiteral("max-new-tokens"), QStringLiteral("default 160"), QStringLiteral("N"),
                                           QStringLiteral("160"));
     const QCommandLineOption greedyOption(QStringLiteral("greedy"), QStringLiteral("Greedy decoding instead of sampling."));
+    const QCommandLineOption threadsOption(QStringLiteral("threads"), QStringLiteral("LibTorch threads (default 0: one per core)."),
+                                           QStringLiteral("N"), QStringLiteral("0"));
     const QCommandLineOption jsonOption(QStringLiteral("json"), QStringLiteral("Print one JSON object."));
-    parser.addOptions({modelOption, keepOption, runsOption, tokensOption, greedyOption, jsonOption});
+    parser.addOptions({modelOption, keepOption, runsOption, tokensOption, greedyOption, threadsOption, jsonOption});
     parser.process(app);
-    const RuntimeInfo runtime = initRuntime();
+    const RuntimeInfo runtime = initRuntime(parser.value(threadsOption).toInt());
     QTextStream err(stderr);
 
     QTemporaryDir scratch;

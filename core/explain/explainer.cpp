@@ -49,13 +49,13 @@ struct Explainer::Private
     // The prompt budget the model was trained with ("lab_prompt_tokens" in config.json, written
     // by the SFT trainer); 0 when unknown (a Hugging Face checkpoint): the context decides.
     int trainedPromptTokens = 0;
-    std::mutex mutex;
+    std::mutex mutex; // one generation at a time: the model's fused weights are per call
 
     int promptBudget(int maxNewTokens) const
     {
         const int fromContext = model->config().maxPositionEmbeddings - maxNewTokens;
         return trainedPromptTokens > 0 ? std::min(fromContext, trainedPromptTokens) : fromContext;
-    } // one generation at a time: the model's fused weights are per call
+    }
 
     Status checkSettings(const ExplainSettings &s) const;
     Result<QVector<Explanation>> run(const QStringList &logTexts, const ExplainSettings &s);

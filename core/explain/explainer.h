@@ -66,7 +66,8 @@ public:
     QString adapterName() const; // the adapter folder's name; empty: base model
     QString adapterDir() const;  // absolute; empty: base model
     int contextLength() const;   // max_position_embeddings
-    // The budget promptTokens() gets for `maxNewTokens` new tokens (the context minus those).
+    // The budget promptTokens() gets for `maxNewTokens` new tokens: the context minus those, and
+    // no more than the prompts the model was trained on ("lab_prompt_tokens" in config.json).
     int maxPromptTokens(int maxNewTokens) const;
 
 private:
