@@ -1,10 +1,10 @@
 // rlhf-lab-cli explain [--adapter NAME] [--db F] [--model DIR] ... LOGFILE: the real-time triage
 // path. The explanation goes to stdout; --json gives it with its numbers.
+#include "cli_model.h"
 #include "cli_output.h"
 #include "cli_project.h"
 #include "command.h"
 
-#include "core/common/paths.h"
 #include "core/explain/explainer.h"
 #include "core/store/store.h"
 
@@ -42,42 +42,10 @@ bool readLog(const QString &path, QString &text, QString &error)
     return true;
 }
 
-// The --model folder, or the default one with a message that says how to get it.
-bool modelFolder(const QString &given, QString &dir, QString &error)
-{
-    if (!given.isEmpty()) {
-        dir = given;
-        return true;
-    }
-    dir = defaultModelDir();
-    if (QFileInfo(dir).isDir())
-        return true;
-    error = QStringLiteral("no model found at %1: build the project (it copies the bundled lab-tiny from "
-                           "resources/models/lab-tiny into the build tree), train one with "
-                           "'rlhf-lab-cli train sft --db F', or name one with --model DIR or LAB_MODEL_DIR")
-                .arg(QDir::toNativeSeparators(dir));
-    return false;
-}
-
 int runExplain(const QStringList &args)
 {
     QCommandLineParser parser;
-    const QCommandLineOption adapterOption(QStringLiteral("adapter"), QStringLiteral("LoRA adapter of the --db project to apply (by name)."),
-                                           QStringLiteral("NAME"));
-    const QCommandLineOption modelOption(QStringLiteral("model"),
-                                         QStringLiteral("Model folder (config.json, model.safetensors, tokenizer.model); "
-                                                        "default: $LAB_MODEL_DIR or the bundled lab-tiny."),
-                                         QStringLiteral("DIR"));
-    const QCommandLineOption temperatureOption(QStringLiteral("temperature"), QStringLiteral("Sampling temperature (default 0.7)."),
-                                               QStringLiteral("T"), QStringLiteral("0.7"));
-    const QCommandLineOption seedOption(QStringLiteral("seed"), QStringLiteral("Sampling seed (default 0); same seed, same explanation."),
-                                        QStringLiteral("S"), QStringLiteral("0"));
-    const QCommandLineOption greedyOption(QStringLiteral("greedy"), QStringLiteral("Take the most likely token each step instead of sampling."));
-    const QCommandLineOption maxTokensOption(QStringLiteral("max-new-tokens"), QStringLiteral("Longest explanation in tokens (default 160)."),
-                                             QStringLiteral("N"), QStringLiteral("160"));
-    const QCommandLineOption deviceOption(QStringLiteral("device"), QStringLiteral("auto, cpu, cuda or cuda:N (default auto)."),
-                                          QStringLiteral("D"), QStringLiteral("auto"));
-    parser.addOptions({adapterOption, modelOption, temperatureOption, seedOption, greedyOption, maxTokensOption, deviceOption});
+    const ModelArgs model(parser, 0.7);
     const ProjectArgs project(parser, QStringLiteral("Project database holding the --adapter."));
     parser.addPositionalArgument(QStringLiteral("LOGFILE"), QStringLiteral("The log to explain ('-': standard input)."));
     if (int code = parseOrExit(parser, QStringLiteral("explain"),
@@ -91,47 +59,26 @@ int runExplain(const QStringList &args)
         return fail(QStringLiteral("explain needs exactly one LOGFILE (see: rlhf-lab-cli explain --help)"), kExitUsage);
 
     ExplainSettings settings;
-    bool ok = false;
-    settings.temperature = parser.value(temperatureOption).toDouble(&ok);
-    if (!ok || !(settings.temperature > 0.0) || settings.temperature > 100.0)
-        return fail(QStringLiteral("--temperature must be a number above 0 (got '%1'); use --greedy for 0").arg(parser.value(temperatureOption)),
-                    kExitUsage);
-    settings.maxNewTokens = parser.value(maxTokensOption).toInt(&ok);
-    if (!ok || settings.maxNewTokens < 1)
-        return fail(QStringLiteral("--max-new-tokens must be a whole number above 0 (got '%1')").arg(parser.value(maxTokensOption)), kExitUsage);
-    if (int code = readSeed(parser, seedOption, settings.seed); code >= 0)
+    if (int code = model.readSettings(settings); code >= 0)
         return code;
-    settings.greedy = parser.isSet(greedyOption);
-    settings.device = parser.value(deviceOption);
 
-    QString adapterDir;
-    if (parser.isSet(adapterOption)) {
+    std::shared_ptr<Store> store;
+    if (model.adapterSet()) {
         if (project.dbPath().isEmpty())
             return fail(QStringLiteral("--adapter needs --db F, the project that holds it"), kExitUsage);
         if (!QFileInfo(project.dbPath()).isFile())
             return fail(QStringLiteral("%1: no such project").arg(project.dbPath()));
-        std::shared_ptr<Store> store;
         if (int code = project.openStore(QStringLiteral("explain"), store); code >= 0)
             return code;
-        const QString name = parser.value(adapterOption);
-        auto adapter = store->adapterByName(name);
-        if (!adapter)
-            return fail(adapter.error());
-        if (!adapter->has_value())
-            return fail(QStringLiteral("%1 has no adapter named '%2' (see: rlhf-lab-cli adapters list --db %1)").arg(project.dbPath(), name));
-        adapterDir = (*adapter)->path;
     }
 
     QString logText, error;
     if (!readLog(positional.first(), logText, error))
         return fail(error);
-    QString modelDir;
-    if (!modelFolder(parser.value(modelOption), modelDir, error))
-        return fail(error);
-    auto explainer = Explainer::load(modelDir, adapterDir);
-    if (!explainer)
-        return fail(explainer.error());
-    auto explanation = (*explainer)->explain(logText, settings);
+    std::unique_ptr<Explainer> explainer;
+    if (int code = model.loadExplainer(store.get(), explainer); code >= 0)
+        return code;
+    auto explanation = explainer->explain(logText, settings);
     if (!explanation)
         return fail(explanation.error());
 
@@ -146,8 +93,8 @@ int runExplain(const QStringList &args)
                    {QStringLiteral("seconds"), explanation->seconds},
                    {QStringLiteral("digest_lines"), lines},
                    {QStringLiteral("log_lines"), explanation->totalLines},
-                   {QStringLiteral("model"), (*explainer)->modelName()},
-                   {QStringLiteral("adapter"), parser.isSet(adapterOption) ? parser.value(adapterOption) : QString()},
+                   {QStringLiteral("model"), explainer->modelName()},
+                   {QStringLiteral("adapter"), model.adapterSet() ? model.adapterName() : QString()},
                    {QStringLiteral("seed"), QString::number(settings.seed)},
                    {QStringLiteral("greedy"), settings.greedy}});
     } else {
