@@ -10,6 +10,7 @@
 #include <QJsonDocument>
 
 #include <algorithm>
+#include <functional>
 
 namespace lab {
 namespace {
@@ -25,6 +26,31 @@ QStringList mixtureStyles(const StyleMixture &mixture)
     return styles;
 }
 
+// Calls `visit` for every incident of the store that training may read (all but held-out ones),
+// reporting progress over all incidents and stopping when the callback cancels.
+Status forEachTrainingIncident(Store &store, const SftDataOptions &options,
+                               const ProgressCallback &progress,
+                               const std::function<Status(const IncidentRecord &)> &visit)
+{
+    auto incidents = store.incidents();
+    if (!incidents)
+        return fail(incidents.error());
+    const qint64 total = incidents->size();
+    qint64 done = 0;
+    for (const IncidentRecord &incident : *incidents) {
+        if (progress && !progress(done, total))
+            return fail(QStringLiteral("cancelled"));
+        ++done;
+        if (!options.heldOutStatus.isEmpty() && incident.status == options.heldOutStatus)
+            continue;
+        if (Status s = visit(incident); !s)
+            return s;
+    }
+    if (progress)
+        progress(total, total);
+    return {};
+}
+
 } // namespace
 
 Result<SftDataset> SftDataset::fromStore(Store &store, const Tokenizer &tokenizer,
@@ -36,9 +62,6 @@ Result<SftDataset> SftDataset::fromStore(Store &store, const Tokenizer &tokenize
                                    "explanation in the context (%2 tokens)")
                         .arg(options.promptTokens)
                         .arg(options.contextTokens));
-    auto incidents = store.incidents();
-    if (!incidents)
-        return fail(incidents.error());
     const QStringList styles = mixtureStyles(options.mixture);
     SftDataset dataset;
     dataset.m_options = options;
@@ -46,14 +69,7 @@ Result<SftDataset> SftDataset::fromStore(Store &store, const Tokenizer &tokenize
     hash.addData(QByteArray(QByteArray::number(options.contextTokens) + ' ' +
                             QByteArray::number(options.promptTokens) + ' ' +
                             QJsonDocument(options.mixture.toJson()).toJson(QJsonDocument::Compact)));
-    const qint64 total = incidents->size();
-    qint64 done = 0;
-    for (const IncidentRecord &incident : *incidents) {
-        if (progress && !progress(done, total))
-            return fail(QStringLiteral("cancelled"));
-        ++done;
-        if (!options.heldOutStatus.isEmpty() && incident.status == options.heldOutStatus)
-            continue;
+    Status read = forEachTrainingIncident(store, options, progress, [&](const IncidentRecord &incident) -> Status {
         auto explanations = store.explanationsFor(incident.id);
         if (!explanations)
             return fail(explanations.error());
@@ -75,7 +91,7 @@ Result<SftDataset> SftDataset::fromStore(Store &store, const Tokenizer &tokenize
             item.weights.push_back(cumulative);
         }
         if (item.styles.empty())
-            continue;
+            return {};
         auto log = store.logFor(incident.id);
         if (!log)
             return fail(log.error());
@@ -85,9 +101,10 @@ Result<SftDataset> SftDataset::fromStore(Store &store, const Tokenizer &tokenize
         for (const auto &answer : item.answers)
             hash.addData(QByteArray(',' + QByteArray::number(qint64(answer.size()))));
         dataset.m_incidents.push_back(std::move(item));
-    }
-    if (progress)
-        progress(total, total);
+        return {};
+    });
+    if (!read)
+        return fail(read.error());
     if (dataset.m_incidents.empty())
         return fail(QStringLiteral("%1: no incident has an explanation in the styles of the "
                                    "mixture (%2); generate some with `rlhf-lab-cli synth`")
@@ -99,19 +116,9 @@ Result<SftDataset> SftDataset::fromStore(Store &store, const Tokenizer &tokenize
 Result<QStringList> SftDataset::tokenizerCorpus(Store &store, const SftDataOptions &options,
                                                 const ProgressCallback &progress)
 {
-    auto incidents = store.incidents();
-    if (!incidents)
-        return fail(incidents.error());
     const QStringList styles = mixtureStyles(options.mixture);
     QStringList texts;
-    const qint64 total = incidents->size();
-    qint64 done = 0;
-    for (const IncidentRecord &incident : *incidents) {
-        if (progress && !progress(done, total))
-            return fail(QStringLiteral("cancelled"));
-        ++done;
-        if (!options.heldOutStatus.isEmpty() && incident.status == options.heldOutStatus)
-            continue;
+    Status read = forEachTrainingIncident(store, options, progress, [&](const IncidentRecord &incident) -> Status {
         auto log = store.logFor(incident.id);
         if (!log)
             return fail(log.error());
@@ -125,7 +132,10 @@ Result<QStringList> SftDataset::tokenizerCorpus(Store &store, const SftDataOptio
             if (styles.contains(e.style))
                 texts.append(e.text);
         }
-    }
+        return {};
+    });
+    if (!read)
+        return fail(read.error());
     return texts;
 }
 
