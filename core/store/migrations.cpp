@@ -219,11 +219,82 @@ Migration kindProgress()
     return m;
 }
 
+// Version 4: the labeling queue, gold answers and guidelines.
+// - incidents.signature: the template signature of the failure (core/logs/log_signature.h);
+//   pairs copy it (as they copy kind) so the queue can spread over distinct failures.
+// - pairs.queue_rank: the k-th pair of its (kind, signature) stratum gets k + a random fraction,
+//   so every failure's first pair comes before any failure's second. queue_strata keeps k per
+//   stratum so that adding a pair never counts its stratum.
+// - pairs.gold_choice: the known answer of a gold pair. A v3 gold pair had no answer, so it
+//   could never score anyone: it becomes an ordinary pair.
+// - pairs.reward_margin: a reward model's reward(A) - reward(B) (Store::setPairMargins).
+// - guidelines: the labeling guidelines, one row per version.
+Migration labelingQueue()
+{
+    Migration m;
+    m.version = 4;
+    m.description = QStringLiteral("labeling queue, gold answers, guidelines");
+    m.statements = {
+        QStringLiteral("ALTER TABLE incidents ADD COLUMN signature TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("ALTER TABLE pairs ADD COLUMN signature TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("ALTER TABLE pairs ADD COLUMN queue_rank REAL NOT NULL DEFAULT 0"),
+        QStringLiteral("ALTER TABLE pairs ADD COLUMN gold_choice TEXT"
+                       " CHECK (gold_choice IN ('a_better','b_better','tie','both_bad'))"),
+        QStringLiteral("ALTER TABLE pairs ADD COLUMN reward_margin REAL"),
+        QStringLiteral("UPDATE pairs SET gold = 0 WHERE gold <> 0"),
+        QStringLiteral(
+            "CREATE TABLE queue_strata ("
+            " kind TEXT NOT NULL,"
+            " signature TEXT NOT NULL,"
+            " pairs INTEGER NOT NULL DEFAULT 0,"
+            " PRIMARY KEY (kind, signature)) WITHOUT ROWID"),
+        // Existing pairs: rank k within their stratum in id order, plus a random fraction that
+        // interleaves the strata at each k. (random() & 1048575 is never negative.)
+        QStringLiteral(
+            "UPDATE pairs SET queue_rank = ranked.k + (random() & 1048575) / 1048576.0"
+            " FROM (SELECT id, ROW_NUMBER() OVER (PARTITION BY kind, signature ORDER BY id) - 1 AS k"
+            " FROM pairs) AS ranked WHERE ranked.id = pairs.id"),
+        QStringLiteral(
+            "INSERT INTO queue_strata (kind, signature, pairs)"
+            " SELECT kind, signature, COUNT(*) FROM pairs GROUP BY kind, signature"),
+        // The queue walks: ordinary pairs and gold pairs, least voted first, then by rank.
+        QStringLiteral("CREATE INDEX pairs_queue ON pairs(vote_count, queue_rank) WHERE gold_choice IS NULL"),
+        QStringLiteral("CREATE INDEX pairs_gold_queue ON pairs(vote_count, queue_rank) WHERE gold_choice IS NOT NULL"),
+        // A new pair takes its incident's signature and the next rank of its stratum. Read from
+        // the incident, not from the new row: the kind trigger of v3 may not have run yet.
+        QStringLiteral(
+            "CREATE TRIGGER pairs_queue_insert AFTER INSERT ON pairs BEGIN"
+            " INSERT INTO queue_strata (kind, signature) SELECT i.kind, i.signature FROM incidents i"
+            " WHERE i.id = NEW.incident_id AND NOT EXISTS (SELECT 1 FROM queue_strata s"
+            " WHERE s.kind = i.kind AND s.signature = i.signature);"
+            " UPDATE queue_strata SET pairs = pairs + 1"
+            " WHERE (kind, signature) = (SELECT kind, signature FROM incidents WHERE id = NEW.incident_id);"
+            " UPDATE pairs SET signature = (SELECT signature FROM incidents WHERE id = NEW.incident_id),"
+            " queue_rank = (SELECT s.pairs - 1 FROM queue_strata s JOIN incidents i"
+            " ON s.kind = i.kind AND s.signature = i.signature WHERE i.id = NEW.incident_id)"
+            " + (random() & 1048575) / 1048576.0"
+            " WHERE id = NEW.id;"
+            " END"),
+        QStringLiteral(
+            "CREATE TRIGGER incidents_signature_update AFTER UPDATE OF signature ON incidents BEGIN"
+            " UPDATE pairs SET signature = NEW.signature WHERE incident_id = NEW.id;"
+            " END"),
+        QStringLiteral(
+            "CREATE TABLE guidelines ("
+            " version INTEGER PRIMARY KEY,"
+            " text TEXT NOT NULL,"
+            " author TEXT NOT NULL,"
+            " created_at TEXT NOT NULL)"),
+    };
+    return m;
+}
+
 } // namespace
 
 const std::vector<Migration> &migrations()
 {
-    static const std::vector<Migration> list{initialSchema(), voteCounters(), kindProgress()};
+    static const std::vector<Migration> list{initialSchema(), voteCounters(), kindProgress(),
+                                             labelingQueue()};
     return list;
 }
 

@@ -72,6 +72,9 @@ struct IncidentRecord
     std::optional<qint64> seed;                 // generator seed; none for imported logs
     QJsonObject groundTruth;                    // root-cause line numbers, key identifiers, safe actions...
     QDateTime createdAt;
+    // Template signature of the failure (core/logs/log_signature.h): incidents with the same
+    // failure share it whatever their ids, so the labeling queue can spread over failures.
+    QString signature;
 };
 
 // Every set field narrows the list; empty fields match everything.
@@ -118,9 +121,43 @@ struct PairRecord
     qint64 incidentId = 0;
     qint64 explanationA = 0;
     qint64 explanationB = 0;
-    bool gold = false;  // a control pair with a known answer, used to check annotators
+    // A control pair with a known answer, used to check annotators. Always equal to
+    // goldChoice.has_value() when read; addPair() refuses gold without an answer.
+    bool gold = false;
     QDateTime createdAt;
     qint64 voteCount = 0; // read-only: maintained by the database, ignored by addPair()
+    // The known answer of a gold pair (never Skip). Written by addPair() and setGoldAnswer().
+    std::optional<VoteChoice> goldChoice;
+    QString kind;                       // read-only: the incident's kind (copied by a trigger)
+    QString signature;                  // read-only: the incident's signature (copied by a trigger)
+    double queueRank = 0;               // read-only: position in the labeling order (lower first)
+    std::optional<double> rewardMargin; // read-only here: set by Store::setPairMargins()
+};
+
+// How Store::nextPair() mixes control pairs into an annotator's queue.
+struct QueueOptions
+{
+    double goldRate = 0.1;    // share of served pairs that are gold pairs (while unseen gold is left)
+    double overlapRate = 0.1; // share served from pairs another annotator already voted (agreement)
+    // Draws are a pure function of (seed, annotator id, annotator's vote count + excluded pairs),
+    // i.e. of the annotator's position in the queue, so a prefetch draws for the next position.
+    quint64 seed = 0;
+};
+
+// One version of the labeling guidelines (markdown). Versions count up from 1.
+struct GuidelineRecord
+{
+    int version = 0;
+    QString text;
+    QString author;
+    QDateTime createdAt;
+};
+
+// A reward model's opinion of a pair: reward(A) - reward(B).
+struct PairMargin
+{
+    qint64 pairId = 0;
+    double margin = 0;
 };
 
 struct PairFilter
@@ -153,6 +190,7 @@ struct VoteFilter
     qint64 annotatorId = 0; // 0: any annotator
     qint64 afterId = 0;     // paging: votes with id > afterId, in id order
     qint64 limit = -1;
+    QDateTime since;        // valid: votes created at or after this time
 };
 
 struct AnnotatorRecord

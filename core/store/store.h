@@ -11,6 +11,7 @@
 #include "core/store/records.h"
 
 #include <QSqlDatabase>
+#include <QSet>
 #include <QSqlQuery>
 #include <QString>
 #include <QVector>
@@ -99,6 +100,34 @@ public:
     // fast with a million votes (see benchmarks/bench_store.cpp).
     Result<std::optional<PairRecord>> nextOpenPair(qint64 annotatorId);
     Result<LabelingProgress> progress();
+
+    // --- The labeling queue ---
+    // The next pair for this annotator (none: done). A draw (QueueOptions) may serve an unseen
+    // gold pair (goldRate) or a pair another annotator already voted on (overlapRate); otherwise
+    // the non-gold pairs come by (vote_count, queue_rank). queue_rank interleaves strata: the k-th
+    // pair of a (kind, signature) stratum gets rank k + random fraction, so 50 copies of one
+    // failure come after the first pair of every other failure. Pairs scored by a reward model
+    // (setPairMargins) get rank -1 + |m|/(1+|m|) and so come first, least sure first. `exclude`:
+    // pair ids not to return (the GUI prefetches the pair after the one on screen). Never returns
+    // a pair the annotator has voted on or skipped. Under 50 ms with 1,000,000 votes
+    // (benchmarks/bench_store.cpp).
+    Result<std::optional<PairRecord>> nextPair(qint64 annotatorId, const QueueOptions &options = {},
+                                               const QSet<qint64> &exclude = {});
+    // Sets reward_margin and moves the pairs to the front of the queue, least sure first.
+    Status setPairMargins(const QVector<PairMargin> &margins);
+    // Marks a pair as gold with its known answer (not Skip), or unmarks it (none).
+    Status setGoldAnswer(qint64 pairId, std::optional<VoteChoice> answer);
+    // Removes this annotator's vote on the pair (undo of a first vote); returns rows removed (0/1).
+    Result<qint64> deleteVote(qint64 annotatorId, qint64 pairId);
+    // This annotator's vote on the pair, if any.
+    Result<std::optional<VoteRecord>> vote(qint64 annotatorId, qint64 pairId);
+
+    // --- Labeling guidelines (markdown, versioned) ---
+    // The latest version; version 0 and empty text when the project has none.
+    Result<GuidelineRecord> guidelines();
+    // Stores `text` as the next version and returns it.
+    Result<GuidelineRecord> addGuidelines(const QString &text, const QString &author);
+    Result<QVector<GuidelineRecord>> guidelineHistory(); // newest first
 
     // --- Training runs and their metrics ---
     Result<qint64> addRun(const RunRecord &run);

@@ -9,7 +9,7 @@ using namespace storesql;
 namespace {
 
 const QString kIncidentColumns = QStringLiteral(
-    "id, title, origin, source, kind, log_format, status, seed, ground_truth, created_at");
+    "id, title, origin, source, kind, log_format, status, seed, ground_truth, created_at, signature");
 
 IncidentRecord incidentFrom(const QSqlQuery &q)
 {
@@ -25,6 +25,7 @@ IncidentRecord incidentFrom(const QSqlQuery &q)
         r.seed = q.value(7).toLongLong();
     r.groundTruth = jsonObjectFrom(q.value(8));
     r.createdAt = timeFrom(q.value(9));
+    r.signature = q.value(10).toString();
     return r;
 }
 
@@ -107,13 +108,13 @@ Result<qint64> Store::addIncident(const IncidentRecord &incident)
     return insertReturningId(
         tr("add incident \"%1\"").arg(incident.title),
         QStringLiteral("INSERT INTO incidents (title, origin, source, kind, log_format,"
-                       " status, seed, ground_truth, created_at)"
-                       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                       " status, seed, ground_truth, created_at, signature)"
+                       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
         {incident.title, incident.origin, incident.source, textOrEmpty(incident.kind),
          textOrEmpty(incident.logFormat),
          incident.status.isEmpty() ? QStringLiteral("open") : incident.status,
          incident.seed ? QVariant(*incident.seed) : QVariant(QMetaType::fromType<qint64>()),
-         jsonText(incident.groundTruth), timeText(incident.createdAt)});
+         jsonText(incident.groundTruth), timeText(incident.createdAt), textOrEmpty(incident.signature)});
 }
 
 Result<IncidentRecord> Store::incident(qint64 id)

@@ -28,7 +28,8 @@ ExplanationRecord explanationFrom(const QSqlQuery &q)
 }
 
 const QString kPairColumns = QStringLiteral(
-    "id, incident_id, explanation_a, explanation_b, gold, created_at, vote_count");
+    "id, incident_id, explanation_a, explanation_b, gold, created_at, vote_count,"
+    " gold_choice, kind, signature, queue_rank, reward_margin");
 
 PairRecord pairFrom(const QSqlQuery &q)
 {
@@ -37,9 +38,16 @@ PairRecord pairFrom(const QSqlQuery &q)
     r.incidentId = q.value(1).toLongLong();
     r.explanationA = q.value(2).toLongLong();
     r.explanationB = q.value(3).toLongLong();
-    r.gold = q.value(4).toInt() != 0;
     r.createdAt = timeFrom(q.value(5));
     r.voteCount = q.value(6).toLongLong();
+    if (!q.value(7).isNull())
+        r.goldChoice = voteChoiceFromString(q.value(7).toString());
+    r.gold = r.goldChoice.has_value();
+    r.kind = q.value(8).toString();
+    r.signature = q.value(9).toString();
+    r.queueRank = q.value(10).toDouble();
+    if (!q.value(11).isNull())
+        r.rewardMargin = q.value(11).toDouble();
     return r;
 }
 
@@ -132,6 +140,11 @@ Result<qint64> Store::addPair(const PairRecord &pair)
         return fail(tr("database %1: a pair needs two different explanations (both are %2)")
                         .arg(m_path)
                         .arg(pair.explanationA));
+    if (pair.gold && !pair.goldChoice)
+        return fail(tr("database %1: a gold pair needs its known answer (PairRecord::goldChoice)")
+                        .arg(m_path));
+    if (pair.goldChoice && *pair.goldChoice == VoteChoice::Skip)
+        return fail(tr("database %1: \"skip\" cannot be the answer of a gold pair").arg(m_path));
     auto checkOwners = [&]() -> Status {
         // One row: how many of the two exist, and one that belongs to another incident, if any.
         auto owners = step(tr("add a pair"),
@@ -158,8 +171,10 @@ Result<qint64> Store::addPair(const PairRecord &pair)
     return insertReturningId(
         tr("add a pair"),
         QStringLiteral("INSERT INTO pairs (incident_id, explanation_a, explanation_b,"
-                       " gold, created_at) VALUES (?, ?, ?, ?, ?)"),
-        {pair.incidentId, pair.explanationA, pair.explanationB, pair.gold ? 1 : 0,
+                       " gold, gold_choice, created_at) VALUES (?, ?, ?, ?, ?, ?)"),
+        {pair.incidentId, pair.explanationA, pair.explanationB, pair.goldChoice ? 1 : 0,
+         pair.goldChoice ? QVariant(voteChoiceToString(*pair.goldChoice))
+                         : QVariant(QMetaType::fromType<QString>()),
          timeText(pair.createdAt)},
         checkOwners);
 }
@@ -306,9 +321,40 @@ Result<QVector<VoteRecord>> Store::votes(const VoteFilter &filter)
         sql += QStringLiteral(" AND annotator_id = ?");
         binds << filter.annotatorId;
     }
+    if (filter.since.isValid()) {
+        sql += QStringLiteral(" AND created_at >= ?");
+        binds << timeText(filter.since);
+    }
     sql += QStringLiteral(" ORDER BY id LIMIT ?");
     binds << filter.limit;
     return allRows(exec(tr("read votes"), sql, binds), voteFrom);
+}
+
+Result<qint64> Store::deleteVote(qint64 annotatorId, qint64 pairId)
+{
+    // The counter triggers run in the same transaction, so progress() never sees half an undo.
+    qint64 removed = 0;
+    Status status = transaction([&]() -> Status {
+        auto q = step(tr("remove the vote of annotator %1 on pair %2").arg(annotatorId).arg(pairId),
+                      QStringLiteral("DELETE FROM comparisons WHERE annotator_id = ? AND pair_id = ?"),
+                      {annotatorId, pairId});
+        if (!q.ok())
+            return fail(q.error());
+        removed = q->rowsAffected;
+        return {};
+    });
+    if (!status.ok())
+        return fail(status.error());
+    return removed;
+}
+
+Result<std::optional<VoteRecord>> Store::vote(qint64 annotatorId, qint64 pairId)
+{
+    return optionalRow(exec(tr("read the vote of annotator %1 on pair %2").arg(annotatorId).arg(pairId),
+                            QStringLiteral("SELECT ") + kVoteColumns +
+                                QStringLiteral(" FROM comparisons WHERE annotator_id = ? AND pair_id = ?"),
+                            {annotatorId, pairId}),
+                       voteFrom);
 }
 
 Result<qint64> Store::countVotes()

@@ -64,7 +64,8 @@ qint64 addPairFixture(Store &store, const QString &kind, bool gold = false)
     pair.incidentId = incident;
     pair.explanationA = take(store.addExplanation(a));
     pair.explanationB = take(store.addExplanation(b));
-    pair.gold = gold;
+    if (gold)
+        pair.goldChoice = VoteChoice::ABetter;
     return take(store.addPair(pair));
 }
 
@@ -363,6 +364,11 @@ private Q_SLOTS:
         p.explanationA = a;
         p.explanationB = b;
         p.gold = true;
+        // A gold pair is only useful with its answer, and skip is no answer.
+        QVERIFY(!m_store->addPair(p).ok());
+        p.goldChoice = VoteChoice::Skip;
+        QVERIFY(!m_store->addPair(p).ok());
+        p.goldChoice = VoteChoice::ABetter;
         const qint64 pairId = *m_store->addPair(p);
         auto pair = m_store->pair(pairId);
         REQUIRE_OK(pair);
@@ -370,6 +376,7 @@ private Q_SLOTS:
         QCOMPARE(pair->explanationA, a);
         QCOMPARE(pair->explanationB, b);
         QVERIFY(pair->gold);
+        QCOMPARE(pair->goldChoice, std::optional<VoteChoice>(VoteChoice::ABetter));
         QCOMPARE(pair->voteCount, 0);
 
         // A pair must compare two different explanations of its own incident.
