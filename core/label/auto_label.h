@@ -1,0 +1,51 @@
+#pragma once
+// The simulated engineer as a named annotator: `label auto --annotator NAME` lets several
+// simulated engineers (different names, seeds and noise) vote on one project, so the agreement
+// figures have something to measure. Each vote carries the labeling tags the engineer's judgement
+// of the two explanations supports (root_cause_right, blames_symptom, blames_noise, hallucination,
+// unsafe_action, too_verbose, generic).
+#include "core/common/progress.h"
+#include "core/common/result.h"
+#include "core/synth/simulated_engineer.h"
+#include "core/synth/synth_project.h"
+
+#include <QString>
+#include <QStringList>
+
+namespace lab {
+
+class Store;
+
+// Tag ids shared with the labeling screen (VoteRecord::tags).
+inline constexpr QLatin1String kTagRootCauseRight{"root_cause_right"};
+inline constexpr QLatin1String kTagBlamesSymptom{"blames_symptom"};
+inline constexpr QLatin1String kTagBlamesNoise{"blames_noise"};
+inline constexpr QLatin1String kTagHallucination{"hallucination"};
+inline constexpr QLatin1String kTagUnsafeAction{"unsafe_action"};
+inline constexpr QLatin1String kTagTooVerbose{"too_verbose"};
+inline constexpr QLatin1String kTagGeneric{"generic"};
+
+// What the engineer notices about one explanation, as tag ids (root_cause_right is the only
+// praise; the rest are faults).
+QStringList explanationTags(const QString &explanation, const synth::Judgement &judgement,
+                            const synth::GroundTruth &truth, const QString &log);
+
+// The tags of a vote: for A/B verdicts, root_cause_right when the chosen one has it plus the
+// rejected one's faults (why it lost); for tie and both-bad, the faults of either.
+QStringList voteTags(synth::Verdict verdict, const QStringList &tagsA, const QStringList &tagsB);
+
+struct AutoLabelOptions
+{
+    QString annotator = QString::fromLatin1(synth::kSimulatedEngineerName);
+    double noise = 0.1;
+    quint64 seed = 1;
+    qint64 limit = -1; // at most this many pairs; -1: all
+};
+
+// Like synth::autoLabel (same verdicts and sides for the same seed), but as annotator
+// `options.annotator` (created as a simulated annotator if missing) and with tags. One
+// transaction; pairs of incidents without ground truth are skipped and counted.
+Result<synth::LabelSummary> autoLabelAs(Store &store, const AutoLabelOptions &options,
+                                        const ProgressCallback &progress = {});
+
+} // namespace lab
