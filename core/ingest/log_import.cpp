@@ -1,6 +1,7 @@
 #include "core/ingest/log_import.h"
 
 #include "core/logs/log_file.h"
+#include "core/logs/log_signature.h"
 #include "core/store/store.h"
 
 #include <QFileInfo>
@@ -71,6 +72,9 @@ Result<ImportedLog> importLogFile(Store &store, const QString &path, const Progr
         incident.origin = QString(kOriginImported);
         incident.source = result.source;
         incident.logFormat = result.format;
+        // Imported logs of the same failure share a signature, so the labeling queue spreads
+        // over failures rather than files.
+        incident.signature = logSignature(content);
         Result<qint64> id = store.addIncident(incident);
         if (!id)
             return fail(id.error());

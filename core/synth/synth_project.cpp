@@ -4,6 +4,7 @@
 #include "incident_generator.h"
 #include "simulated_engineer.h"
 
+#include "core/logs/log_signature.h"
 #include "core/store/store.h"
 
 #include <QHash>
@@ -11,6 +12,10 @@
 #include <QSet>
 
 namespace lab::synth {
+
+namespace {
+constexpr int kGoldIncidentEvery = 10;
+} // namespace
 
 Result<SynthSummary> writeSyntheticIncidents(Store &store, quint64 seed, int count, const ProgressCallback &progress)
 {
@@ -33,6 +38,7 @@ Result<SynthSummary> writeSyntheticIncidents(Store &store, quint64 seed, int cou
                                                              {QStringLiteral("index"), i},
                                                              {QStringLiteral("id"), inc.id}};
             record.groundTruth = truth;
+            record.signature = logSignature(inc.log);
             auto incidentId = store.addIncident(record);
             if (!incidentId)
                 return fail(incidentId.error());
@@ -60,7 +66,10 @@ Result<SynthSummary> writeSyntheticIncidents(Store &store, quint64 seed, int cou
                 ++summary.explanations;
             }
 
-            // Good against two different bad styles, and two bad ones against each other.
+            // Good against two different bad styles, and two bad ones against each other. In one
+            // incident of ten the good-vs-bad pairs are gold: the good side is the known answer,
+            // against which the queue checks each annotator.
+            const bool goldIncident = i % kGoldIncidentEvery == 0;
             Rng rng(mixSeed(inc.seed, 2000));
             QList<ExplanationStyle> bad = allStyles().mid(1);
             rng.shuffle(bad);
@@ -72,6 +81,8 @@ Result<SynthSummary> writeSyntheticIncidents(Store &store, quint64 seed, int cou
                 const bool swap = rng.chance(0.5);
                 pair.explanationA = ids.value(swap ? p.second : p.first);
                 pair.explanationB = ids.value(swap ? p.first : p.second);
+                if (goldIncident && p.first == ExplanationStyle::Good)
+                    pair.goldChoice = swap ? VoteChoice::BBetter : VoteChoice::ABetter;
                 auto id = store.addPair(pair);
                 if (!id)
                     return fail(id.error());
