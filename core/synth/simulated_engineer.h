@@ -6,6 +6,8 @@
 #include "incident.h"
 #include "rng.h"
 
+#include "core/logs/identifier_evidence.h"
+
 #include <QString>
 #include <QStringList>
 
@@ -15,9 +17,12 @@ struct Judgement
 {
     double score = 0.0;
     bool rootCause = false;          // names the true cause (a cause keyword of the ground truth)
-    int realIdentifiers = 0;         // identifier-like tokens that occur in the log
-    int hallucinatedIdentifiers = 0; // identifier-like tokens that do not
-    QStringList hallucinated;        // those tokens, for reports
+    // Identifiers are found and matched by core/logs/identifier_evidence, the same check the
+    // labeling view flags and evaluation counts; each distinct identifier counts once.
+    int realIdentifiers = 0;         // identifiers that occur in the log
+    int hallucinatedIdentifiers = 0; // identifiers that do not
+    QStringList hallucinated;        // those identifiers, for reports
+    QVector<int> supportLines;       // 0-based log lines holding the grounded ones
     int keyIdentifiersCited = 0;     // ground-truth key identifiers present in the text
     bool safeAction = false;
     bool unsafeAction = false;
@@ -29,6 +34,8 @@ struct Judgement
 };
 
 Judgement judge(const QString &explanation, const GroundTruth &truth, const QString &log);
+// The same with the log indexed once, for judging many explanations of one log.
+Judgement judge(const QString &explanation, const GroundTruth &truth, const LogEvidence &log);
 
 enum class Verdict { ABetter, BBetter, Tie, BothBad };
 QString verdictId(Verdict v); // "a_better", "b_better", "tie", "both_bad"
@@ -44,10 +51,11 @@ struct Vote
 // `noise` in [0, 1]: the probability that the vote is flipped (A<->B; a tie or both-bad becomes
 // a random side). Consumes the same number of draws from `rng` whatever the verdict.
 Vote vote(const QString &a, const QString &b, const GroundTruth &truth, const QString &log, double noise, Rng &rng);
+Vote vote(const QString &a, const QString &b, const GroundTruth &truth, const LogEvidence &log, double noise, Rng &rng);
 
-// Identifier-like tokens of a text (exposed for tests and the evaluation metrics).
+// The distinct identifiers of a text (findIdentifiers; numbered ones as "executor 7").
 QStringList identifierTokens(const QString &text);
-// Whether an identifier token is backed by the log.
+// Whether one identifier is backed by the log (indexes the log: for many checks use LogEvidence).
 bool identifierInLog(const QString &token, const QString &log);
 // Case-insensitive phrase match on word boundaries ("oom" does not match "room").
 bool containsPhrase(const QString &text, const QString &phrase);
