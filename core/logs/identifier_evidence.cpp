@@ -5,6 +5,7 @@
 #include <QSet>
 
 #include <algorithm>
+#include <limits>
 #include <optional>
 
 namespace lab {
@@ -624,7 +625,11 @@ struct LogEvidence::Index
             const qsizetype at = v.indexOf(needle, from, Qt::CaseSensitive);
             if (at < 0)
                 return false;
-            if (boundaryBefore(v, at, rule) && boundaryAfter(v, at + needle.size(), rule))
+            // A needle that starts or ends with a separator ("/raw/", "dt=2024-03-09/") carries
+            // its own boundary on that side.
+            const bool before = !isIdChar(needle.front()) || boundaryBefore(v, at, rule);
+            const bool after = !isIdChar(needle.back()) || boundaryAfter(v, at + needle.size(), rule);
+            if (before && after)
                 return true;
             from = at + 1;
         }
@@ -748,8 +753,8 @@ struct LogEvidence::Index
         QVector<int> lines = find(c.needle, rule, maxLines);
         if (!lines.isEmpty() || !isComposite(c.needle))
             return lines;
-        // A composite is real when every part that carries a claim is: s3://bucket/prefix needs
-        // the bucket and the prefix, host:port the host and the port.
+        // A composite is real when every part that carries a claim is, on one line together:
+        // host:port needs the host and that port next to it, registry/image:tag the image and tag.
         const QStringList parts = claimParts(c.needle);
         if (parts.isEmpty() && c.needle.startsWith(QLatin1Char('/')))
             return {}; // an absolute path is one claim: /mnt/scratch must be in the log whole
@@ -757,30 +762,61 @@ struct LogEvidence::Index
             *isClaim = false; // "i/o", "customers/curated": no name in it to check
             return {};
         }
+        if (c.mention.kind == IdentifierKind::ObjectKey)
+            return resolveObjectKey(c.needle, rule, maxLines);
         QVector<int> common;
-        QVector<int> first;
         for (int i = 0; i < parts.size(); ++i) {
             MatchRule partRule = rule;
             partRule.glob = rule.glob && i + 1 == parts.size();
             partRule.k8sSuffix = false;
             partRule.uuidPrefix = false;
             partRule.pathStart = false;
-            const QVector<int> partLines = find(parts[i], partRule, 100000);
-            if (partLines.isEmpty())
-                return {};
+            const QVector<int> partLines = find(parts[i], partRule, std::numeric_limits<int>::max());
             if (i == 0) {
                 common = partLines;
-                first = partLines;
             } else {
                 QVector<int> both;
                 std::set_intersection(common.begin(), common.end(), partLines.begin(), partLines.end(), std::back_inserter(both));
                 common = both;
             }
+            if (common.isEmpty())
+                return {};
         }
-        QVector<int> lines2 = common.isEmpty() ? first : common;
-        if (lines2.size() > maxLines)
-            lines2.resize(maxLines);
-        return lines2;
+        if (common.size() > maxLines)
+            common.resize(maxLines);
+        return common;
+    }
+
+    // s3://bucket/key: the bucket must be in the log, and the key (or key prefix) as written,
+    // since its short parts (dt=2024-03-12, 03/12) would be found anywhere on their own.
+    QVector<int> resolveObjectKey(const QString &needle, const MatchRule &rule, int maxLines) const
+    {
+        static const QRegularExpression split(QStringLiteral("^(?:[A-Za-z0-9]+://|arn:aws:s3:::)([^/]+)/(.*)$"));
+        const auto m = split.match(needle);
+        if (!m.hasMatch())
+            return {};
+        MatchRule bucketRule;
+        const QVector<int> bucketLines = find(m.captured(1), bucketRule, std::numeric_limits<int>::max());
+        if (bucketLines.isEmpty())
+            return {};
+        QVector<int> lines = bucketLines;
+        const QString key = m.captured(2);
+        if (!claimParts(key).isEmpty()) {
+            MatchRule keyRule = rule;
+            keyRule.pathStart = true; // the key follows "bucket/" or stands alone in a "key" field
+            keyRule.k8sSuffix = keyRule.uuidPrefix = false;
+            keyRule.dotSuffix = false;
+            lines = find(key, keyRule, std::numeric_limits<int>::max());
+            if (lines.isEmpty())
+                return {};
+            QVector<int> both;
+            std::set_intersection(lines.begin(), lines.end(), bucketLines.begin(), bucketLines.end(), std::back_inserter(both));
+            if (!both.isEmpty())
+                lines = both;
+        }
+        if (lines.size() > maxLines)
+            lines.resize(maxLines);
+        return lines;
     }
 };
 
