@@ -106,27 +106,33 @@ QStringList logFailureTemplates(const QString &logText)
     }
     const LogFormat format = detectFormat(sample);
 
-    QSet<QString> templates;
+    // Errors first: lines at ERROR or worse, and lines without a level (stack-trace heads,
+    // plain text) that name a failure. A WARN or INFO line that mentions one is usually noise (a
+    // retried call, a metrics hiccup), so warnings count only in logs whose failures are
+    // warnings (Kubernetes events, 4xx in S3 access logs). The level alone is cheap, so most
+    // lines of a big log stop there.
+    QSet<QString> errors;
+    QSet<QString> warnings;
     for (const QByteArray &raw : lines) {
         QByteArray line = raw;
         if (line.endsWith('\r'))
             line.chop(1);
         if (line.trimmed().isEmpty())
             continue;
-        // Lines without a level (stack-trace heads, plain text) count when they name a failure;
-        // a WARN or INFO line that mentions one is usually noise (a retried call, a metrics
-        // hiccup). The level alone is cheap, so most lines of a big log stop here.
         const LogLevel level = parseLevel(format, line);
-        if (level != LogLevel::Unknown && level < LogLevel::Error)
+        if (level != LogLevel::Unknown && level < LogLevel::Warn)
+            continue;
+        if (level == LogLevel::Warn && !errors.isEmpty())
             continue;
         const ParsedLine parsed = parseLine(format, line);
-        if (level == LogLevel::Unknown && !namesFailure(parsed.message))
+        if (level < LogLevel::Error && !namesFailure(parsed.message))
             continue;
         const QString masked = normalizeTemplate(maskMessage(parsed.message));
         if (masked.isEmpty() || masked == QLatin1String("<*>"))
             continue;
-        templates.insert(masked);
+        (level == LogLevel::Warn ? warnings : errors).insert(masked);
     }
+    const QSet<QString> &templates = errors.isEmpty() ? warnings : errors;
     QStringList out(templates.cbegin(), templates.cend());
     std::sort(out.begin(), out.end());
     if (out.size() > kMaxSignatureTemplates)
