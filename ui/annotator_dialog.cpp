@@ -73,6 +73,9 @@ AnnotatorDialog::AnnotatorDialog(std::shared_ptr<Store> store, QWidget *parent)
     m_create->setAutoDefault(false);
     m_create->setToolTip(tr("Create a new profile with the typed name, even when it matches others in part"));
     m_buttons->button(QDialogButtonBox::Ok)->setDefault(true);
+    // The OK button's text changes with what Enter will do; a themed icon would crowd it.
+    m_buttons->button(QDialogButtonBox::Ok)->setIcon(QIcon());
+    m_buttons->button(QDialogButtonBox::Cancel)->setIcon(QIcon());
     layout->addWidget(m_buttons);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &AnnotatorDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &AnnotatorDialog::reject);
@@ -96,7 +99,7 @@ AnnotatorDialog::AnnotatorDialog(std::shared_ptr<Store> store, QWidget *parent)
         updateState();
     });
 
-    resize(380, 360);
+    resize(440, 380);
     reload();
     m_name->setFocus();
 }
@@ -191,6 +194,8 @@ void AnnotatorDialog::updateState()
     const bool canCreate = m_store && problem.isEmpty();
     m_create->setEnabled(canCreate);
     m_create->setText(canCreate ? tr("Create “%1”").arg(typed) : tr("Create Profile"));
+    // Only needed to force a new name while it matches others in part; otherwise OK creates.
+    m_create->setVisible(canCreate && current.isValid());
 
     QPushButton *ok = m_buttons->button(QDialogButtonBox::Ok);
     m_message->setStyleSheet(QString());

@@ -69,7 +69,8 @@ GuidelinesPanel::GuidelinesPanel(QWidget *parent) : QWidget(parent)
     m_edit = new QPushButton(tr("Edit"), this);
     m_edit->setObjectName(QStringLiteral("guidelinesEdit"));
     m_edit->setToolTip(tr("Edit the current guidelines; saving makes a new version"));
-    bar->addWidget(m_history, 1);
+    bar->addWidget(m_history);
+    bar->addStretch(1);
     bar->addWidget(m_edit);
     layout->addWidget(m_header);
     layout->addLayout(bar);

@@ -6,7 +6,6 @@
 #include <QLocale>
 #include <QPainter>
 #include <QStyle>
-#include <QStyleOptionProgressBar>
 #include <cmath>
 
 namespace lab {
@@ -228,20 +227,41 @@ void ProgressBarDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
     initStyleOption(&item, index);
     const QWidget *widget = option.widget;
     QStyle *style = widget ? widget->style() : QApplication::style();
+    const QString text = item.text;
     item.text.clear();
     style->drawControl(QStyle::CE_ItemViewItem, &item, painter, widget); // background, selection
 
-    QStyleOptionProgressBar bar;
-    bar.rect = option.rect.adjusted(3, 3, -3, -3);
-    bar.minimum = 0;
-    bar.maximum = 1000;
-    bar.progress = qBound(0, int(value.toDouble() * 1000.0 + 0.5), 1000);
-    bar.text = index.data(Qt::DisplayRole).toString();
-    bar.textVisible = true;
-    bar.textAlignment = Qt::AlignCenter;
-    bar.state = option.state | QStyle::State_Horizontal;
-    bar.palette = option.palette;
-    style->drawControl(QStyle::CE_ProgressBar, &bar, painter, widget);
+    // A thin bar with the percentage beside it (not over it: text across the bar's edge is
+    // hard to read at table sizes).
+    const QRect cell = option.rect.adjusted(4, 0, -4, 0);
+    const int textWidth = option.fontMetrics.horizontalAdvance(QStringLiteral("100.0%")) + 6;
+    const int barHeight = qMax(6, option.fontMetrics.height() / 2);
+    const QRect track(cell.left(), cell.center().y() - barHeight / 2 + 1, qMax(0, cell.width() - textWidth), barHeight);
+    const double share = qBound(0.0, value.toDouble(), 1.0);
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing, true);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(option.palette.color(QPalette::Mid).lighter(130));
+    painter->drawRoundedRect(track, 2, 2);
+    if (share > 0) {
+        QRect fill = track;
+        fill.setWidth(qMax(2, int(track.width() * share + 0.5)));
+        painter->setBrush(option.palette.color(QPalette::Highlight));
+        painter->drawRoundedRect(fill, 2, 2);
+    }
+    const bool selected = option.state & QStyle::State_Selected;
+    painter->setPen(option.palette.color(selected ? QPalette::HighlightedText : QPalette::Text));
+    painter->drawText(QRect(track.right() + 4, cell.top(), textWidth - 4, cell.height()),
+                      Qt::AlignRight | Qt::AlignVCenter, text);
+    painter->restore();
+}
+
+QSize ProgressBarDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    QSize size = QStyledItemDelegate::sizeHint(option, index);
+    if (index.data(kProgressFractionRole).isValid())
+        size.setWidth(qMax(size.width(), option.fontMetrics.horizontalAdvance(QStringLiteral("100.0%")) + 80));
+    return size;
 }
 
 } // namespace lab

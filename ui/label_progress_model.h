@@ -52,13 +52,14 @@ private:
     QVector<KindProgress> m_rows;
 };
 
-// Draws kProgressFractionRole as a thin bar with the cell's text over it.
+// Draws kProgressFractionRole as a thin bar with the cell's text (the percentage) beside it.
 class ProgressBarDelegate : public QStyledItemDelegate
 {
     Q_OBJECT
 public:
     using QStyledItemDelegate::QStyledItemDelegate;
     void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
 };
 
 } // namespace lab

@@ -50,8 +50,12 @@ QTableView *makeTable(QAbstractItemModel *model, QWidget *parent, const QString 
     view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 8);
     view->horizontalHeader()->setHighlightSections(false);
-    view->horizontalHeader()->setStretchLastSection(true);
+    // Names take the room; numbers and bars take what they need, so a narrow dock still shows
+    // every column without scrolling sideways.
+    view->horizontalHeader()->setStretchLastSection(false);
+    view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     view->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    view->horizontalHeader()->setMinimumSectionSize(48);
     return view;
 }
 
@@ -206,8 +210,9 @@ void LabelProgressPanel::apply(quint64 generation, const LabelingProgress &progr
                                .arg(locale.toString(progress.votedPairs), locale.toString(progress.pairs)));
         m_summary->setText(progress.pairs == 0
                                ? tr("No candidate pairs yet: generate incidents or candidates first.")
-                               : tr("%Ln vote(s) by %1 annotator(s); %2 pairs have none yet.", nullptr, int(progress.votes))
-                                     .arg(locale.toString(progress.perAnnotator.size()),
+                               : tr("Votes: %1 · annotators: %2 · pairs without a vote: %3")
+                                     .arg(locale.toString(progress.votes),
+                                          locale.toString(progress.perAnnotator.size()),
                                           locale.toString(progress.pairs - progress.votedPairs)));
         m_status->setText(tr("Updated %1 (%2 ms)")
                               .arg(locale.toString(QTime::currentTime(), QLocale::ShortFormat),

@@ -65,7 +65,7 @@ QTableView *makeTable(QAbstractItemModel *model, QWidget *parent, const QString 
     view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 8);
     view->horizontalHeader()->setHighlightSections(false);
     view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    view->horizontalHeader()->setStretchLastSection(true);
+    view->horizontalHeader()->setStretchLastSection(false);
     return view;
 }
 
@@ -134,6 +134,7 @@ LabelQualityPanel::LabelQualityPanel(QWidget *parent) : QWidget(parent)
     annotatorLayout->addWidget(sectionTitle(
         tr("Per annotator"), tr("Gold accuracy, position bias and verbosity bias of each annotator"), annotatorBox));
     m_annotatorView = makeTable(m_annotators, annotatorBox, QStringLiteral("qualityAnnotators"));
+    m_annotatorView->horizontalHeader()->setSectionResizeMode(AnnotatorQualityModel::NameColumn, QHeaderView::Stretch);
     annotatorLayout->addWidget(m_annotatorView);
 
     auto *agreementBox = new QWidget(split);
@@ -143,6 +144,8 @@ LabelQualityPanel::LabelQualityPanel(QWidget *parent) : QWidget(parent)
                                             tr("Cohen's kappa for every two annotators who voted on the same pairs"),
                                             agreementBox));
     m_agreementView = makeTable(m_agreement, agreementBox, QStringLiteral("qualityAgreement"));
+    m_agreementView->horizontalHeader()->setSectionResizeMode(AgreementModel::FirstColumn, QHeaderView::Stretch);
+    m_agreementView->horizontalHeader()->setSectionResizeMode(AgreementModel::SecondColumn, QHeaderView::Stretch);
     agreementLayout->addWidget(m_agreementView);
     split->addWidget(annotatorBox);
     split->addWidget(agreementBox);
@@ -248,7 +251,7 @@ void LabelQualityPanel::apply(quint64 generation, const LabelQuality &quality, c
         m_annotators->setRows(quality.annotators);
         m_agreement->setRows(quality.agreement);
         m_alpha->setText(tr("Krippendorff's α: %1").arg(qualityNumber(quality.krippendorffAlpha, 3)));
-        QString summary = tr("%1 verdicts and %2 skips by %3 annotators; %4 pairs have verdicts from two or more.")
+        QString summary = tr("Verdicts: %1 · skips: %2 · annotators: %3 · pairs with two or more verdicts: %4.")
                               .arg(locale.toString(quality.votes), locale.toString(quality.skips),
                                    locale.toString(quality.annotators.size()),
                                    locale.toString(quality.pairsWithTwoVotes));
@@ -258,12 +261,16 @@ void LabelQualityPanel::apply(quint64 generation, const LabelQuality &quality, c
                               ? tr("Agreement needs pairs voted by two annotators.")
                               : tr("Alpha is undefined: every verdict on those pairs is the same."));
         m_summary->setText(summary);
-        int flagged = 0;
-        for (const AnnotatorQuality &q : quality.annotators)
-            flagged += positionBiasFlagged(q) ? 1 : 0;
-        m_status->setText(flagged > 0 ? tr("%n annotator(s) favour one side (see Left wins).", nullptr, flagged)
-                                      : tr("Updated %1").arg(locale.toString(QTime::currentTime(), QLocale::ShortFormat)));
-        m_status->setStyleSheet(flagged > 0 ? QStringLiteral("color: #92400e;") : QStringLiteral("color: #6b7280;"));
+        QStringList flagged;
+        for (const AnnotatorQuality &q : quality.annotators) {
+            if (positionBiasFlagged(q))
+                flagged << q.name;
+        }
+        m_status->setText(!flagged.isEmpty()
+                              ? tr("Position bias (see Left wins): %1")
+                                    .arg(flagged.join(QStringLiteral(", ")))
+                              : tr("Updated %1").arg(locale.toString(QTime::currentTime(), QLocale::ShortFormat)));
+        m_status->setStyleSheet(!flagged.isEmpty() ? QStringLiteral("color: #92400e;") : QStringLiteral("color: #6b7280;"));
     }
     if (m_stale)
         start();

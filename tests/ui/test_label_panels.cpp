@@ -266,7 +266,6 @@ void TestLabelPanels::guidelinesSeedEditAndHistory()
     QVERIFY(panel.browser()->toPlainText().contains(QStringLiteral("Root cause over symptoms")));
     QVERIFY(!panel.browser()->toPlainText().contains(QStringLiteral("**"))); // rendered, not raw markdown
     QVERIFY(panel.headerLabel()->text().startsWith(QStringLiteral("Version 1 · RLHF Log Lab · ")));
-    saveShot(&panel, QStringLiteral("guidelines-panel.png"));
 
     // A second panel on the same project does not seed again.
     {
@@ -296,6 +295,8 @@ void TestLabelPanels::guidelinesSeedEditAndHistory()
     QTest::mouseClick(panel.editButton(), Qt::LeftButton);
     const QString v2Text = v1->text + QStringLiteral("\n## Project rule\n\nDLT incidents: name the **flow** that failed.\n");
     panel.editor()->setPlainText(v2Text);
+    panel.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&panel));
     panel.editor()->setFocus();
     QTest::keySequence(panel.editor(), QKeySequence::Save);
     QVERIFY(!panel.isEditing());
@@ -307,6 +308,7 @@ void TestLabelPanels::guidelinesSeedEditAndHistory()
     QVERIFY(v2->text.contains(QStringLiteral("name the **flow** that failed")));
     QVERIFY(panel.browser()->toPlainText().contains(QStringLiteral("name the flow that failed")));
     QVERIFY(panel.headerLabel()->text().startsWith(QStringLiteral("Version 2 · alice · ")));
+    saveShot(&panel, QStringLiteral("guidelines-panel.png"));
 
     // History: version 1 is still there, read-only.
     QCOMPARE(panel.historyBox()->count(), 2);
@@ -484,7 +486,7 @@ void TestLabelPanels::qualityPanelShowsHandWorkedAgreement()
     QVERIFY(!people->index(r2Row, AnnotatorQualityModel::LeftWinColumn).data(Qt::BackgroundRole).isValid());
     QCOMPARE(cell(people, leftyRow, AnnotatorQualityModel::LeftWinColumn), QStringLiteral("100% (30/30)"));
     QVERIFY(people->index(leftyRow, AnnotatorQualityModel::LeftWinColumn).data(Qt::BackgroundRole).isValid());
-    QVERIFY(panel.statusLabel()->text().contains(QStringLiteral("favour")));
+    QVERIFY(panel.statusLabel()->text().contains(QStringLiteral("Position bias (see Left wins): lefty")));
     QVERIFY(std::abs(panel.quality().annotators[leftyRow].meanLengthDifference - expectedDifference) < 1e-9);
     const QString shownDifference = cell(people, leftyRow, AnnotatorQualityModel::LengthDifferenceColumn);
     QCOMPARE(shownDifference.mid(shownDifference.startsWith(QLatin1Char('+')) ? 1 : 0),
@@ -556,8 +558,10 @@ void TestLabelPanels::screenshotsOfADemoProject()
     AnnotatorDialog dialog(store);
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
-    QTest::keyClicks(dialog.nameEdit(), QStringLiteral("car"));
     saveShot(&dialog, QStringLiteral("annotator-dialog.png"));
+    QTest::keyClicks(dialog.nameEdit(), QStringLiteral("b"));
+    QCOMPARE(dialog.listView()->model()->rowCount(), 1);
+    saveShot(&dialog, QStringLiteral("annotator-dialog-filtered.png"));
 }
 
 QTEST_MAIN(TestLabelPanels)
