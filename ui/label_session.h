@@ -45,6 +45,9 @@ public:
     // or brought back by undo of an edit): a vote replaces the earlier one.
     bool isEditing() const { return m_current && m_current->vote.has_value(); }
     bool isLoading() const { return m_waiting; }
+    // The pair after the one on screen is loaded (or known not to exist): a vote now shows the
+    // next pair without waiting for anything but its own commit.
+    bool isNextReady() const { return m_next.has_value() || m_nextIsEnd || !m_resume.isEmpty(); }
     bool isQueueEmpty() const { return !m_current && !m_waiting; }
     bool canUndo() const { return !m_undo.isEmpty(); }
     qint64 doneCount() const { return m_done; }
