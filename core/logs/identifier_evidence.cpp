@@ -373,7 +373,6 @@ QVector<Candidate> candidates(const QString &text)
             plain = true;
         } else if (noun == QLatin1String("namespace") || noun == QLatin1String("ns")) {
             kind = IdentifierKind::Namespace;
-            plain = isK8sName(m.captured(2));
         } else if (noun.startsWith(QLatin1String("table"))) {
             kind = IdentifierKind::Table;
         } else if (noun == QLatin1String("pod")) {
@@ -383,8 +382,13 @@ QVector<Candidate> candidates(const QString &text)
         } else {
             kind = IdentifierKind::Host;
         }
+        QString name = m.captured(2);
+        while (!name.isEmpty() && QStringLiteral(".:-/").contains(name.back()))
+            name.chop(1); // "namespace billing-prod:" ends a clause
+        if (kind == IdentifierKind::Namespace)
+            plain = isK8sName(name);
         context.insert(m.capturedStart(2), kind);
-        if (plain && !isStopWord(m.captured(2)))
+        if (plain && !isStopWord(name))
             plainAllowed.insert(m.capturedStart(2));
     }
     static const QRegularExpression backticked(QStringLiteral("`([A-Za-z_][A-Za-z0-9_]*)`"));
@@ -692,6 +696,27 @@ struct LogEvidence::Index
         return out;
     }
 
+    // Lines that cite line `number` of some code: "line 214", "daily_report.py:214".
+    QVector<int> codeLineCitations(const QString &number, int maxLines) const
+    {
+        QVector<int> out;
+        const auto it = atoms.constFind(QStringView(number));
+        if (it == atoms.constEnd())
+            return out;
+        static const QRegularExpression literal(QStringLiteral("(?:\\bline[\\s:#]*|\\.[a-z][a-z0-9]{0,9}:)(\\d+)\\b"));
+        for (int l : *it) {
+            for (auto m = literal.globalMatch(line(l, false)); m.hasNext();) {
+                if (m.next().capturedView(1) == number) {
+                    out << l;
+                    break;
+                }
+            }
+            if (out.size() >= maxLines)
+                break;
+        }
+        return out;
+    }
+
     // Lines that cite line 173 of some code ("line 173", "job.py:173"): the writer is quoting the
     // log; otherwise log line 173 itself.
     QVector<int> findLineRef(int from, int to, int maxLines) const
@@ -700,22 +725,7 @@ struct LogEvidence::Index
         if (from < 1 || to < from)
             return out;
         if (from == to) {
-            const QString number = QString::number(from);
-            const auto it = atoms.constFind(QStringView(number));
-            if (it != atoms.constEnd()) {
-                // "line 214" or "daily_report.py:214": the log cites a line of code.
-                static const QRegularExpression literal(QStringLiteral("(?:\\bline[\\s:#]*|\\.[a-z][a-z0-9]{0,9}:)(\\d+)\\b"));
-                for (int l : *it) {
-                    for (auto m = literal.globalMatch(line(l, false)); m.hasNext();) {
-                        if (m.next().capturedView(1) == number) {
-                            out << l;
-                            break;
-                        }
-                    }
-                    if (out.size() >= maxLines)
-                        break;
-                }
-            }
+            out = codeLineCitations(QString::number(from), maxLines);
             if (!out.isEmpty())
                 return out;
         }
@@ -751,40 +761,46 @@ struct LogEvidence::Index
         rule.uuidPrefix = hexId.match(c.needle).hasMatch();
         rule.pathStart = c.needle.startsWith(QLatin1Char('/'));
         QVector<int> lines = find(c.needle, rule, maxLines);
-        if (!lines.isEmpty() || !isComposite(c.needle))
+        // An absolute path is one claim, case included: /mnt/Scratch/out.csv is not /mnt/scratch/out.csv.
+        if (!lines.isEmpty() || !isComposite(c.needle) || c.needle.startsWith(QLatin1Char('/')))
             return lines;
-        // A composite is real when every part that carries a claim is, on one line together:
-        // host:port needs the host and that port next to it, registry/image:tag the image and tag.
-        const QStringList parts = claimParts(c.needle);
-        if (parts.isEmpty() && c.needle.startsWith(QLatin1Char('/')))
-            return {}; // an absolute path is one claim: /mnt/scratch must be in the log whole
-        if (parts.isEmpty()) {
+        // A composite is real as written, with two exceptions that people write every day:
+        // "node/ip-10-0-4-17.ec2.internal" (a resource type before the name) and
+        // "bucket/prefix/" (a bucket and a key without the scheme). Looser part-by-part rules
+        // let altered names through (host:port with another port, file.log.1.2017-05-16_13:53:05).
+        if (claimParts(c.needle).isEmpty()) {
             *isClaim = false; // "i/o", "customers/curated": no name in it to check
             return {};
         }
         if (c.mention.kind == IdentifierKind::ObjectKey)
             return resolveObjectKey(c.needle, rule, maxLines);
-        QVector<int> common;
-        for (int i = 0; i < parts.size(); ++i) {
-            MatchRule partRule = rule;
-            partRule.glob = rule.glob && i + 1 == parts.size();
-            partRule.k8sSuffix = false;
-            partRule.uuidPrefix = false;
-            partRule.pathStart = false;
-            const QVector<int> partLines = find(parts[i], partRule, std::numeric_limits<int>::max());
-            if (i == 0) {
-                common = partLines;
-            } else {
-                QVector<int> both;
-                std::set_intersection(common.begin(), common.end(), partLines.begin(), partLines.end(), std::back_inserter(both));
-                common = both;
-            }
-            if (common.isEmpty())
-                return {};
+        // "daily_report.py:214" where a traceback says: File "daily_report.py", line 214.
+        static const QRegularExpression fileLine(QStringLiteral("^(.+\\.[A-Za-z][A-Za-z0-9]{0,9}):(\\d{1,7})$"));
+        if (const auto m = fileLine.match(c.needle); m.hasMatch()) {
+            MatchRule fileRule = rule;
+            fileRule.dotSuffix = fileRule.k8sSuffix = fileRule.uuidPrefix = false;
+            const QVector<int> fileLines = find(m.captured(1), fileRule, std::numeric_limits<int>::max());
+            const QVector<int> cited = codeLineCitations(m.captured(2), std::numeric_limits<int>::max());
+            QVector<int> both;
+            std::set_intersection(fileLines.begin(), fileLines.end(), cited.begin(), cited.end(), std::back_inserter(both));
+            if (both.size() > maxLines)
+                both.resize(maxLines);
+            return both;
         }
-        if (common.size() > maxLines)
-            common.resize(maxLines);
-        return common;
+        const qsizetype slash = c.needle.indexOf(QLatin1Char('/'));
+        if (slash <= 0)
+            return {};
+        const QString head = c.needle.left(slash);
+        const QString rest = c.needle.mid(slash + 1);
+        if (head.size() >= 2 && isLowerAlpha(head) && head == head.toLower() && !rest.isEmpty() && !rest.contains(QLatin1Char('/'))) {
+            Candidate named = c;
+            named.needle = rest;
+            named.mention.kind = classify(rest, std::nullopt);
+            return resolve(named, isClaim, maxLines);
+        }
+        if (isK8sName(head) && head.contains(QLatin1Char('-')))
+            return resolveObjectKey(QStringLiteral("s3://") + c.needle, rule, maxLines);
+        return {};
     }
 
     // s3://bucket/key: the bucket must be in the log, and the key (or key prefix) as written,
@@ -918,12 +934,17 @@ int LogEvidence::lineCount() const
 
 EvidenceReport LogEvidence::check(const QString &explanation) const
 {
+    return check(explanation, kMaxLines);
+}
+
+EvidenceReport LogEvidence::check(const QString &explanation, int maxLines) const
+{
     EvidenceReport report;
     QVector<int> support;
     for (const Candidate &c : candidates(explanation)) {
         bool claim = true;
         IdentifierMention m = c.mention;
-        m.logLines = m_index->resolve(c, &claim, kMaxLines);
+        m.logLines = m_index->resolve(c, &claim, std::max(1, maxLines));
         if (!claim)
             continue;
         support += m.logLines;
@@ -937,15 +958,12 @@ EvidenceReport LogEvidence::check(const QString &explanation) const
 
 QVector<int> LogEvidence::linesOf(const QString &identifier, int maxLines) const
 {
-    const QString trimmed = identifier.trimmed();
-    const QVector<Candidate> found = candidates(trimmed);
-    for (const Candidate &c : found) {
-        if (c.mention.start == 0 && c.mention.length == trimmed.size()) {
-            bool claim = true;
-            return m_index->resolve(c, &claim, std::max(1, maxLines));
-        }
-    }
-    return {};
+    // One identifier, possibly with the word that gives its kind ("namespace payments").
+    const QVector<Candidate> found = candidates(identifier.trimmed());
+    if (found.size() != 1)
+        return {};
+    bool claim = true;
+    return m_index->resolve(found.first(), &claim, std::max(1, maxLines));
 }
 
 } // namespace lab

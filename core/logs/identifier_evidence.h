@@ -75,10 +75,11 @@ class LogEvidence
 public:
     explicit LogEvidence(const QString &logText);
 
-    EvidenceReport check(const QString &explanation) const;
+    EvidenceReport check(const QString &explanation) const; // at most 50 lines a mention
+    EvidenceReport check(const QString &explanation, int maxLinesPerMention) const;
     // The 0-based lines (first `maxLines`) that hold one identifier written as in an explanation
-    // ("executor 7", "checkout-api-7d9f8c6b5-x2kqp", "line 42"); empty when the log lacks it or
-    // the text is not an identifier.
+    // ("executor 7", "checkout-api-7d9f8c6b5-x2kqp", "line 42", "namespace payments"); empty when
+    // the log lacks it or the text is not exactly one identifier.
     QVector<int> linesOf(const QString &identifier, int maxLines = 50) const;
     int lineCount() const;
 
