@@ -1,10 +1,10 @@
-// rlhf-lab-cli label auto --db F [--noise P] [--seed S]: the simulated engineer votes on open pairs.
+// rlhf-lab-cli label auto --db F [--noise P] [--seed S] [--annotator NAME]: the simulated engineer votes on open pairs.
 #include "cli_output.h"
 #include "cli_project.h"
 #include "command.h"
 
+#include "core/label/auto_label.h"
 #include "core/store/store.h"
-#include "core/synth/synth_project.h"
 
 namespace lab::cli {
 namespace {
@@ -16,11 +16,17 @@ int runLabelAuto(const QStringList &args)
                                          QStringLiteral("P"), QStringLiteral("0.1"));
     const QCommandLineOption seedOption(QStringLiteral("seed"), QStringLiteral("Seed of the noise and of the side shown left (default 1)."),
                                         QStringLiteral("S"), QStringLiteral("1"));
-    parser.addOptions({noiseOption, seedOption});
+    const QCommandLineOption annotatorOption(
+        QStringLiteral("annotator"),
+        QStringLiteral("Vote as this simulated annotator (default \"simulated-engineer\"); two names with different seeds "
+                       "give label quality something to compare."),
+        QStringLiteral("NAME"), QString::fromLatin1(synth::kSimulatedEngineerName));
+    parser.addOptions({noiseOption, seedOption, annotatorOption});
     const ProjectArgs project(parser, QStringLiteral("Project database."));
     if (int code = parseOrExit(parser, QStringLiteral("label auto"),
-                               QStringLiteral("Let the simulated engineer vote (as annotator \"simulated-engineer\") on every pair it "
-                                              "has not voted on, judging from the ground truth."),
+                               QStringLiteral("Let the simulated engineer vote (as annotator \"simulated-engineer\" or --annotator) on "
+                                              "every pair it has not voted on, judging from the ground truth, with tags "
+                                              "from its judgement (root_cause_right, hallucination, too_verbose...)."),
                                args);
         code >= 0)
         return code;
@@ -28,19 +34,23 @@ int runLabelAuto(const QStringList &args)
     const double noise = parser.value(noiseOption).toDouble(&ok);
     if (!ok || noise < 0.0 || noise > 1.0)
         return fail(QStringLiteral("--noise must be a number from 0 to 1 (got '%1')").arg(parser.value(noiseOption)), kExitUsage);
-    quint64 seed = 0;
-    if (int code = readSeed(parser, seedOption, seed); code >= 0)
+    AutoLabelOptions options;
+    options.noise = noise;
+    options.annotator = parser.value(annotatorOption).trimmed();
+    if (options.annotator.isEmpty())
+        return fail(QStringLiteral("--annotator needs a name"), kExitUsage);
+    if (int code = readSeed(parser, seedOption, options.seed); code >= 0)
         return code;
     std::shared_ptr<Store> store;
     if (int code = project.openStore(QStringLiteral("label auto"), store); code >= 0)
         return code;
     ProgressBar bar(QStringLiteral("voting"));
-    auto summary = synth::autoLabel(*store, noise, seed, -1, [&](qint64 done, qint64 total) { return bar.update(done, total); });
+    auto summary = autoLabelAs(*store, options, [&](qint64 done, qint64 total) { return bar.update(done, total); });
     bar.finish();
     if (!summary)
         return fail(summary.error());
     if (project.json()) {
-        printJson({{QStringLiteral("annotator"), QString::fromLatin1(synth::kSimulatedEngineerName)},
+        printJson({{QStringLiteral("annotator"), options.annotator},
                    {QStringLiteral("votes"), summary->votes},
                    {QStringLiteral("a_better"), summary->aBetter},
                    {QStringLiteral("b_better"), summary->bBetter},
