@@ -9,6 +9,8 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <tuple>
+#include <vector>
 
 namespace lab {
 
@@ -158,6 +160,7 @@ struct VoteRow
 {
     qint64 pairId = 0;
     qint64 annotatorId = 0;
+    int annotatorIndex = 0; // dense index for the agreement table
     int category = -1;
     Candidate shownLeft = Candidate::A;
     qint64 explanationA = 0, explanationB = 0;
@@ -170,12 +173,6 @@ struct AnnotatorCounts
     double lengthDifferenceSum = 0;
     qint64 differentLength = 0;
     qint64 longerChosen = 0;
-};
-
-struct PairCounts
-{
-    QVector<double> matrix = QVector<double>(kVerdictCategories * kVerdictCategories, 0.0);
-    qint64 shared = 0;
 };
 
 Error sqlFailure(const Store &store, const QString &what, const QSqlQuery &q)
@@ -225,12 +222,38 @@ Result<LabelQuality> computeLabelQuality(Store &store, const ProgressCallback &p
     if (!votes.prepare(QStringLiteral("SELECT c.pair_id, c.annotator_id, c.choice, c.shown_left,"
                                       " p.explanation_a, p.explanation_b, p.gold_choice"
                                       " FROM comparisons c JOIN pairs p ON p.id = c.pair_id"
-                                      " WHERE c.pair_id BETWEEN ? AND ? ORDER BY c.pair_id, c.annotator_id")))
+                                      " WHERE c.pair_id BETWEEN ? AND ? ORDER BY c.pair_id")))
         return sqlFailure(store, what, votes);
 
     QHash<qint64, int> words; // explanation id -> words (only explanations of sided verdicts)
-    std::map<std::pair<qint64, qint64>, PairCounts> agreement;
     NominalAlpha alpha(kVerdictCategories);
+    // Agreement counts of every two annotators in one flat table indexed by their dense indexes
+    // (a pair with 20 voters adds 190 entries: a tree of id pairs would dominate the run time).
+    QHash<qint64, int> denseIndex;
+    QVector<qint64> denseIds;
+    auto indexOf = [&](qint64 annotatorId) {
+        auto it = denseIndex.constFind(annotatorId);
+        if (it != denseIndex.constEnd())
+            return *it;
+        denseIds << annotatorId;
+        return *denseIndex.insert(annotatorId, int(denseIds.size() - 1));
+    };
+    constexpr int kCells = kVerdictCategories * kVerdictCategories;
+    std::vector<qint64> agreementCells; // [(i * n + j) * kCells + cell], i < j, grown as annotators appear
+    int agreementSize = 0;
+    auto cell = [&](int i, int j) -> qint64 * {
+        const int needed = std::max(i, j) + 1;
+        if (needed > agreementSize) {
+            std::vector<qint64> grown(std::size_t(needed) * needed * kCells, 0);
+            for (int a = 0; a < agreementSize; ++a)
+                for (int b = 0; b < agreementSize; ++b)
+                    std::copy_n(&agreementCells[(std::size_t(a) * agreementSize + b) * kCells], kCells,
+                                &grown[(std::size_t(a) * needed + b) * kCells]);
+            agreementCells.swap(grown);
+            agreementSize = needed;
+        }
+        return &agreementCells[(std::size_t(i) * agreementSize + j) * kCells];
+    };
 
     auto loadWords = [&](const QVector<VoteRow> &rows) -> Status {
         QVector<qint64> missing;
@@ -269,12 +292,13 @@ Result<LabelQuality> computeLabelQuality(Store &store, const ProgressCallback &p
             ++out.pairsWithTwoVotes;
             alpha.addUnit(values);
         }
-        // Rows are sorted by annotator id, so (i, j) with i < j is (smaller id, larger id).
         for (qsizetype i = 0; i < pairVotes.size(); ++i) {
             for (qsizetype j = i + 1; j < pairVotes.size(); ++j) {
-                PairCounts &c = agreement[{pairVotes[i].annotatorId, pairVotes[j].annotatorId}];
-                c.matrix[pairVotes[i].category * kVerdictCategories + pairVotes[j].category] += 1;
-                ++c.shared;
+                // Always (smaller id, larger id), so each two annotators have one table.
+                const bool inOrder = pairVotes[i].annotatorId < pairVotes[j].annotatorId;
+                const VoteRow &first = inOrder ? pairVotes[i] : pairVotes[j];
+                const VoteRow &second = inOrder ? pairVotes[j] : pairVotes[i];
+                cell(first.annotatorIndex, second.annotatorIndex)[first.category * kVerdictCategories + second.category] += 1;
             }
         }
     };
@@ -296,6 +320,7 @@ Result<LabelQuality> computeLabelQuality(Store &store, const ProgressCallback &p
             VoteRow r;
             r.pairId = votes.value(0).toLongLong();
             r.annotatorId = votes.value(1).toLongLong();
+            r.annotatorIndex = indexOf(r.annotatorId);
             r.category = verdictCategory(*choice);
             r.shownLeft = candidateFromString(votes.value(3).toString()).value_or(Candidate::A);
             r.explanationA = votes.value(4).toLongLong();
@@ -357,16 +382,30 @@ Result<LabelQuality> computeLabelQuality(Store &store, const ProgressCallback &p
     }
     std::sort(out.annotators.begin(), out.annotators.end(),
               [](const AnnotatorQuality &x, const AnnotatorQuality &y) { return x.name < y.name; });
-    for (const auto &[ids, c] : agreement) {
-        AgreementPair p;
-        p.annotator1 = ids.first;
-        p.annotator2 = ids.second;
-        p.name1 = annotators[ids.first].quality.name;
-        p.name2 = annotators[ids.second].quality.name;
-        p.sharedPairs = c.shared;
-        p.kappa = kappaFromMatrix(c.matrix, kVerdictCategories, &p.observedAgreement);
-        out.agreement << p;
+    for (int i = 0; i < agreementSize; ++i) {
+        for (int j = 0; j < agreementSize; ++j) {
+            const qint64 *counts = &agreementCells[(std::size_t(i) * agreementSize + j) * kCells];
+            QVector<double> matrix(kCells);
+            qint64 shared = 0;
+            for (int k = 0; k < kCells; ++k) {
+                matrix[k] = double(counts[k]);
+                shared += counts[k];
+            }
+            if (shared == 0)
+                continue;
+            AgreementPair p;
+            p.annotator1 = denseIds[i];
+            p.annotator2 = denseIds[j];
+            p.name1 = annotators[p.annotator1].quality.name;
+            p.name2 = annotators[p.annotator2].quality.name;
+            p.sharedPairs = shared;
+            p.kappa = kappaFromMatrix(matrix, kVerdictCategories, &p.observedAgreement);
+            out.agreement << p;
+        }
     }
+    std::sort(out.agreement.begin(), out.agreement.end(), [](const AgreementPair &x, const AgreementPair &y) {
+        return std::tie(x.name1, x.name2) < std::tie(y.name1, y.name2);
+    });
     out.krippendorffAlpha = alpha.alpha();
     return out;
 }
