@@ -251,12 +251,9 @@ LabelView::LabelView(QWidget *parent) : QWidget(parent)
     showMessage(tr("Labeling has not started"), tr("Open a project and choose Label ▸ Start Labeling (Ctrl+L)."), false);
 }
 
-LabelView::~LabelView()
-{
-    // The history view may live in a dock by now; the model it shows dies with this page.
-    if (m_historyView && m_historyView->parent() != this)
-        m_historyView->setModel(nullptr);
-}
+// The history view usually lives in a dock by then (and may be gone first: QPointer); a view
+// whose model is destroyed lets go of it by itself.
+LabelView::~LabelView() = default;
 
 void LabelView::buildPairPage(QWidget *page)
 {
@@ -342,7 +339,8 @@ void LabelView::buildPairPage(QWidget *page)
     connect(m_logView, &LogView::indexingFinished, this, [this] {
         markEvidenceInLog();
         if (m_pendingJump >= 0) {
-            m_logView->goToLine(m_pendingJump);
+            // Not goToLine(): that takes the keyboard, and the annotator may be typing a rationale.
+            m_logView->textView()->setCurrentLine(m_pendingJump);
             m_pendingJump = -1;
         }
     });

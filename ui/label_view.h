@@ -10,6 +10,8 @@
 #include "core/store/records.h"
 #include "ui/label_session.h"
 
+#include <QPointer>
+#include <QTableView>
 #include <QWidget>
 #include <memory>
 #include <vector>
@@ -21,7 +23,6 @@ class QLineEdit;
 class QPushButton;
 class QSplitter;
 class QStackedWidget;
-class QTableView;
 class QToolButton;
 
 namespace lab {
@@ -50,7 +51,7 @@ public:
     LabelSession *session() const { return m_session; }
     VoteHistoryModel *historyModel() const { return m_historyModel; }
     // The list of this annotator's votes; activating a row reopens its pair. Meant for a dock.
-    QTableView *historyView() const { return m_historyView; }
+    QTableView *historyView() const { return m_historyView.data(); }
     LogView *logView() const { return m_logView; }
 
     // Recorded on every vote from now on (the guidelines panel's current version).
@@ -102,7 +103,7 @@ private:
 
     LabelSession *m_session = nullptr;
     VoteHistoryModel *m_historyModel = nullptr;
-    QTableView *m_historyView = nullptr;
+    QPointer<QTableView> m_historyView; // reparented into a dock by the main window
     int m_guidelineVersion = 0;
     qint64 m_shownPair = 0;
     std::vector<qint64> m_supportLines; // sorted: lines either explanation relies on (marked in the log)

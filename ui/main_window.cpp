@@ -6,6 +6,11 @@
 #include "ui/demo_project_job.h"
 #include "ui/explain_job.h"
 #include "ui/explain_panel.h"
+#include "ui/annotator_dialog.h"
+#include "ui/guidelines_panel.h"
+#include "ui/label_progress_panel.h"
+#include "ui/label_quality_panel.h"
+#include "ui/label_view.h"
 #include "ui/icons.h"
 #include "ui/incident_list_view.h"
 #include "ui/log_text_view.h"
@@ -31,6 +36,7 @@
 #include <QRandomGenerator>
 #include <QSettings>
 #include <QSplitter>
+#include <QTableView>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QStyle>
@@ -53,6 +59,8 @@ const QLatin1String kStateKey("mainWindow/state");
 const QLatin1String kSplitterKey("mainWindow/logSplitter");
 const QLatin1String kLastProjectKey("session/lastProject");
 const QLatin1String kLastDirKey("session/lastDirectory");
+// The quality figures read every vote: refreshed when their dock shows and every this many votes.
+constexpr int kQualityRefreshVotes = 25;
 
 // SQLite files start with this; a project is recognised by content as well as by extension.
 bool hasSqliteHeader(const QString &path)
@@ -80,6 +88,7 @@ MainWindow::MainWindow(QSettings &settings, QWidget *parent) : QMainWindow(paren
     connectViews();
     rebuildRecentMenu();
     restoreWindowState();
+    setLabelDocksVisible(false); // they belong to the label page, which never shows at start
     updateTitle();
 }
 
@@ -104,6 +113,8 @@ void MainWindow::createViews()
     m_stack = new QStackedWidget(this);
     m_stack->addWidget(m_welcome);
     m_stack->addWidget(m_splitter);
+    m_labelView = new LabelView(this);
+    m_stack->addWidget(m_labelView);
     setCentralWidget(m_stack);
 
     m_incidentList = new IncidentListView(this);
@@ -121,6 +132,57 @@ void MainWindow::createViews()
     m_explainDock->setWidget(m_explainPanel);
     addDockWidget(Qt::RightDockWidgetArea, m_explainDock);
     m_explainDock->hide(); // shown when the user asks for an explanation
+
+    createLabelDocks();
+}
+
+void MainWindow::createLabelDocks()
+{
+    m_guidelinesPanel = new GuidelinesPanel(this);
+    m_guidelinesPanel->setObjectName(QStringLiteral("guidelinesPanel"));
+    m_progressPanel = new LabelProgressPanel(this);
+    m_progressPanel->setObjectName(QStringLiteral("labelProgressPanel"));
+    m_qualityPanel = new LabelQualityPanel(this);
+    m_qualityPanel->setObjectName(QStringLiteral("labelQualityPanel"));
+    const struct
+    {
+        QString title;
+        const char *name;
+        QWidget *widget;
+    } docks[] = {
+        {tr("Guidelines"), "guidelinesDock", m_guidelinesPanel},
+        {tr("Progress"), "labelProgressDock", m_progressPanel},
+        {tr("Quality"), "labelQualityDock", m_qualityPanel},
+        {tr("History"), "voteHistoryDock", m_labelView->historyView()},
+    };
+    for (const auto &d : docks) {
+        auto *dock = new QDockWidget(d.title, this);
+        dock->setObjectName(QLatin1String(d.name));
+        dock->setWidget(d.widget);
+        d.widget->show();
+        addDockWidget(Qt::RightDockWidgetArea, dock);
+        if (!m_labelDocks.isEmpty())
+            tabifyDockWidget(m_labelDocks.first(), dock);
+        m_labelDocks << dock;
+    }
+    m_qualityDock = m_labelDocks[2];
+    m_labelDocks.first()->raise();
+}
+
+void MainWindow::setLabelDocksVisible(bool visible)
+{
+    for (QDockWidget *dock : std::as_const(m_labelDocks))
+        dock->setVisible(visible);
+    if (visible && !m_labelDocks.isEmpty()) {
+        m_labelDocks.first()->raise();
+        // Wide enough for the guidelines' paragraphs and the history's columns.
+        resizeDocks({m_labelDocks.first()}, {std::max(kExplainDockWidth - 80, width() / 4)}, Qt::Horizontal);
+    }
+}
+
+bool MainWindow::isLabelPageShown() const
+{
+    return m_stack->currentWidget() == m_labelView;
 }
 
 QWidget *MainWindow::createWelcomePage()
@@ -215,7 +277,7 @@ void MainWindow::createActions()
     m_showLogAction = new QAction(icon(IconId::Log), tr("&Log"), this);
     m_showLogAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
     connect(m_showLogAction, &QAction::triggered, this, [this] {
-        if (m_logView->logFile())
+        if (m_logView->logFile() || isLabelPageShown())
             showLogPage();
         m_logView->textView()->setFocus(Qt::ShortcutFocusReason);
     });
@@ -242,9 +304,23 @@ void MainWindow::createActions()
     connect(m_explainAction, &QAction::triggered, this, [this] { explainLog(false); });
     // In the main window Ctrl+E means Explain; the log view's "next error" keeps F8 here (two
     // actions on one key would make Qt fire neither).
-    QList<QKeySequence> nextError = m_logView->nextErrorAction()->shortcuts();
-    nextError.removeAll(m_explainAction->shortcut());
-    m_logView->nextErrorAction()->setShortcuts(nextError);
+    for (LogView *view : {m_logView, m_labelView->logView()}) {
+        QList<QKeySequence> nextError = view->nextErrorAction()->shortcuts();
+        nextError.removeAll(m_explainAction->shortcut());
+        view->nextErrorAction()->setShortcuts(nextError);
+    }
+
+    m_labelAction = new QAction(style()->standardIcon(QStyle::SP_DialogYesButton), tr("&Label"), this);
+    m_labelAction->setObjectName(QStringLiteral("labelAction"));
+    m_labelAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    m_labelAction->setStatusTip(tr("Compare two explanations of an incident and vote for the better one"));
+    m_labelAction->setEnabled(false);
+    connect(m_labelAction, &QAction::triggered, this, [this] { startLabeling(false); });
+    m_switchAnnotatorAction = new QAction(tr("&Switch Annotator…"), this);
+    m_switchAnnotatorAction->setObjectName(QStringLiteral("switchAnnotatorAction"));
+    m_switchAnnotatorAction->setStatusTip(tr("Label under another profile (every vote is signed)"));
+    m_switchAnnotatorAction->setEnabled(false);
+    connect(m_switchAnnotatorAction, &QAction::triggered, this, [this] { startLabeling(true); });
 
     m_aboutAction = new QAction(icon(IconId::App), tr("&About RLHF Log Lab"), this);
     m_aboutAction->setMenuRole(QAction::AboutRole);
@@ -291,6 +367,15 @@ void MainWindow::createMenus()
     QMenu *model = menuBar()->addMenu(tr("&Model"));
     model->addAction(m_explainAction);
 
+    m_labelMenu = menuBar()->addMenu(tr("L&abel"));
+    m_labelMenu->addAction(m_labelAction);
+    m_labelMenu->addAction(m_switchAnnotatorAction);
+    m_labelMenu->addSeparator();
+    m_labelMenu->addAction(m_labelView->undoAction());
+    m_labelMenu->addSeparator();
+    for (QDockWidget *dock : std::as_const(m_labelDocks))
+        m_labelMenu->addAction(dock->toggleViewAction());
+
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(m_aboutAction);
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
@@ -314,6 +399,7 @@ void MainWindow::createToolBar()
     bar->addAction(m_showTemplatesAction);
     bar->addSeparator();
     bar->addAction(m_explainAction);
+    bar->addAction(m_labelAction);
     // Tooltips that show the shortcut: the toolbar is where people learn them.
     for (QAction *a : bar->actions()) {
         if (!a->isSeparator() && !a->shortcut().isEmpty())
@@ -460,6 +546,27 @@ void MainWindow::connectViews()
         m_logView->goToLine(line);
     });
 
+    connect(m_stack, &QStackedWidget::currentChanged, this, [this] {
+        setLabelDocksVisible(isLabelPageShown());
+        updateTitle();
+    });
+    connect(m_labelView, &LabelView::voted, this, [this] {
+        m_progressPanel->refresh(); // coalesced by the panel
+        if (++m_votesSinceQuality >= kQualityRefreshVotes && m_qualityDock->isVisible()) {
+            m_votesSinceQuality = 0;
+            m_qualityPanel->refresh();
+        }
+    });
+    connect(m_labelView, &LabelView::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, kStatusMessageMs * 2); });
+    connect(m_guidelinesPanel, &GuidelinesPanel::versionChanged, m_labelView, &LabelView::setGuidelineVersion);
+    connect(m_qualityDock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        if (visible && m_labelView->isStarted()) {
+            m_votesSinceQuality = 0;
+            m_qualityPanel->refresh();
+        }
+    });
+
     connect(m_demoJob, &DemoProjectJob::finished, this, [this](const QString &path) { openProject(path); });
     connect(m_demoJob, &DemoProjectJob::failed, this,
             [this](const QString &message) { showError(tr("Cannot build the demo project"), message); });
@@ -543,6 +650,8 @@ void MainWindow::updateTitle()
         parts << m_logName;
     if (m_store)
         parts << QFileInfo(m_store->path()).fileName();
+    if (isLabelPageShown() && m_labelView->session())
+        parts << tr("labeling as %1").arg(m_labelView->session()->annotator().name);
     parts << tr("RLHF Log Lab");
     setWindowTitle(parts.join(QStringLiteral(" — ")));
 }
@@ -600,7 +709,10 @@ bool MainWindow::openProject(const QString &path)
         showError(tr("Cannot open the project"), store.error());
         return false;
     }
+    stopLabeling(); // a session belongs to the project it was started on
     m_store = *store;
+    m_labelAction->setEnabled(true);
+    m_switchAnnotatorAction->setEnabled(true);
     m_incidentList->setStore(m_store);
     m_incidentDock->show();
     m_recent->add(path);
@@ -738,6 +850,62 @@ void MainWindow::explainLog(bool newSeed)
     const QString model = QFileInfo(request.modelDir).fileName();
     m_explainPanel->showBusy(request.adapterName.isEmpty() ? model : tr("%1 + %2").arg(model, request.adapterName));
     m_explainJob->start(request);
+}
+
+QString MainWindow::annotatorKey() const
+{
+    // Per project: the same person may label under different names in different projects.
+    return QStringLiteral("label/annotator/") + QString::fromLatin1(QFileInfo(m_store->path()).absoluteFilePath().toUtf8().toBase64(
+                                                                       QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+}
+
+bool MainWindow::startLabeling(bool chooseAnnotator)
+{
+    if (!m_store)
+        return false;
+    if (!chooseAnnotator && m_labelView->isStarted() && m_labelView->session()->store() == m_store) {
+        m_stack->setCurrentWidget(m_labelView);
+        m_labelView->setFocus(Qt::ShortcutFocusReason);
+        return true;
+    }
+    std::optional<AnnotatorRecord> annotator;
+    if (!chooseAnnotator) {
+        const QString last = m_settings.value(annotatorKey()).toString();
+        if (!last.isEmpty()) {
+            auto found = m_store->annotatorByName(last);
+            if (found.ok() && found->has_value() && (*found)->kind == QLatin1String(kAnnotatorHuman))
+                annotator = **found;
+        }
+    }
+    if (!annotator)
+        annotator = AnnotatorDialog::choose(m_store, this);
+    if (!annotator)
+        return false;
+    m_settings.setValue(annotatorKey(), annotator->name);
+
+    m_guidelinesPanel->setStore(m_store, annotator->name);
+    m_progressPanel->setStore(m_store);
+    m_qualityPanel->setStore(m_store);
+    m_labelView->setGuidelineVersion(m_guidelinesPanel->currentVersion());
+    m_labelView->start(m_store, *annotator);
+    m_votesSinceQuality = 0;
+    m_stack->setCurrentWidget(m_labelView);
+    m_labelView->setFocus(Qt::ShortcutFocusReason);
+    updateTitle();
+    statusBar()->showMessage(tr("Labeling as %1: 1 A better, 2 B better, 3 tie, 4 both bad, Space skip, Ctrl+Z undo")
+                                 .arg(annotator->name),
+                             kStatusMessageMs * 2);
+    return true;
+}
+
+void MainWindow::stopLabeling()
+{
+    if (!m_labelView->isStarted())
+        return;
+    const bool shown = isLabelPageShown();
+    m_labelView->stop();
+    if (shown)
+        m_stack->setCurrentWidget(m_logView->logFile() || m_store ? static_cast<QWidget *>(m_splitter) : m_welcome);
 }
 
 void MainWindow::showAbout()

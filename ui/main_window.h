@@ -1,10 +1,12 @@
 #pragma once
 // The main window only arranges views: the log view with the template panel under it in a
-// splitter, the incident list in a dock, a welcome page when nothing is open, menus, toolbar and
+// splitter, the incident list in a dock, the labeling page (LabelView) with its docks (guidelines,
+// progress, label quality, vote history), a welcome page when nothing is open, menus, toolbar and
 // status bar. Each view owns its model and its background work; this class connects them,
 // opens files (dialog, drag-and-drop, command line, recent files) and remembers its state in
 // the QSettings it is given.
 #include "core/runtime/runtime_info.h"
+#include "core/store/records.h"
 
 #include <QMainWindow>
 #include <memory>
@@ -24,7 +26,11 @@ namespace lab {
 class DemoProjectJob;
 class ExplainJob;
 class ExplainPanel;
+class GuidelinesPanel;
 class IncidentListView;
+class LabelProgressPanel;
+class LabelQualityPanel;
+class LabelView;
 class LogView;
 class RecentFiles;
 class Store;
@@ -56,6 +62,12 @@ public:
     RecentFiles *recentFiles() const { return m_recent; }
     ExplainPanel *explainPanel() const { return m_explainPanel; }
     QAction *explainAction() const { return m_explainAction; }
+    LabelView *labelView() const { return m_labelView; }
+    QAction *labelAction() const { return m_labelAction; }
+    GuidelinesPanel *guidelinesPanel() const { return m_guidelinesPanel; }
+    LabelProgressPanel *labelProgressPanel() const { return m_progressPanel; }
+    LabelQualityPanel *labelQualityPanel() const { return m_qualityPanel; }
+    bool isLabelPageShown() const;
     std::shared_ptr<Store> store() const { return m_store; }
 
     static bool isProjectFile(const QString &path);
@@ -68,6 +80,10 @@ public Q_SLOTS:
     // Explains the open log with the model (and the project's active adapter) in the background;
     // `newSeed` samples another explanation than the last one.
     void explainLog(bool newSeed = false);
+    // Shows the labeling page of the open project, starting a session first: the annotator is the
+    // one last used on this project, or asked for (AnnotatorDialog) when there is none or when
+    // `chooseAnnotator`. Returns false when no project is open or the choice was cancelled.
+    bool startLabeling(bool chooseAnnotator = false);
 
 Q_SIGNALS:
     // A log is shown and indexed, and its templates are mined (or mining failed/stopped).
@@ -94,6 +110,10 @@ private:
     void updateLevelSummary();
     void showLogPage();
     void setIndexingVisible(bool visible);
+    void createLabelDocks();
+    void setLabelDocksVisible(bool visible);
+    void stopLabeling();
+    QString annotatorKey() const;
 
     QSettings &m_settings;
     RecentFiles *m_recent = nullptr;
@@ -114,6 +134,13 @@ private:
     class QDockWidget *m_explainDock = nullptr;
     ExplainJob *m_explainJob = nullptr;
     quint64 m_explainSeed = 0;
+    LabelView *m_labelView = nullptr;
+    GuidelinesPanel *m_guidelinesPanel = nullptr;
+    LabelProgressPanel *m_progressPanel = nullptr;
+    LabelQualityPanel *m_qualityPanel = nullptr;
+    QList<class QDockWidget *> m_labelDocks; // guidelines, progress, quality, history
+    class QDockWidget *m_qualityDock = nullptr;
+    int m_votesSinceQuality = 0;
 
     QMenu *m_recentMenu = nullptr;
     QMenu *m_welcomeRecentMenu = nullptr;
@@ -127,6 +154,9 @@ private:
     QAction *m_showTemplatesAction = nullptr;
     QAction *m_aboutAction = nullptr;
     QAction *m_explainAction = nullptr;
+    QAction *m_labelAction = nullptr;
+    QAction *m_switchAnnotatorAction = nullptr;
+    QMenu *m_labelMenu = nullptr;
 
     QLabel *m_positionLabel = nullptr;
     QLabel *m_formatLabel = nullptr;

@@ -9,13 +9,20 @@
 #include "core/logs/log_file.h"
 #include "core/store/store.h"
 #include "core/synth/synth_project.h"
+#include "ui/annotator_dialog.h"
+#include "ui/guidelines_panel.h"
 #include "ui/label_session.h"
 #include "ui/label_view.h"
+#include "ui/log_text_view.h"
 #include "ui/log_view.h"
+#include "ui/main_window.h"
 #include "ui/vote_history_model.h"
 
 #include <QApplication>
 #include <QCheckBox>
+#include <QDockWidget>
+#include <QSettings>
+#include <QTimer>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -175,6 +182,26 @@ private Q_SLOTS:
         const auto vote = storedVote(*m_store, m_annotator.id, pairId);
         QVERIFY(vote.has_value());
         QCOMPARE(vote->choice, expectedChoice(Qt::Key_2, left));
+    }
+
+    void keysVoteWithTheFocusInTheLogOrAnExplanation()
+    {
+        startFresh();
+        QTRY_VERIFY(m_view->logView()->logFile() && m_view->logView()->logFile()->isIndexed());
+        qint64 pairId = current().pair.id;
+        m_view->logView()->textView()->setFocus();
+        QTRY_VERIFY(m_view->logView()->textView()->hasFocus());
+        QTest::keyClick(m_view->logView()->textView(), Qt::Key_3);
+        QVERIFY(storedVote(*m_store, m_annotator.id, pairId).has_value());
+        // The log's search field is text: digits go into it.
+        QTRY_VERIFY(m_view->session()->isNextReady());
+        pairId = current().pair.id;
+        m_view->logView()->searchEdit()->setFocus();
+        QTRY_VERIFY(m_view->logView()->searchEdit()->hasFocus());
+        QTest::keyClicks(m_view->logView()->searchEdit(), QStringLiteral("12 4"));
+        QCOMPARE(m_view->logView()->searchEdit()->text(), QStringLiteral("12 4"));
+        QVERIFY(!storedVote(*m_store, m_annotator.id, pairId).has_value());
+        QCOMPARE(current().pair.id, pairId);
     }
 
     void tagsRationaleAndGuidelineVersionAreStored()
@@ -351,6 +378,65 @@ private Q_SLOTS:
         if (!support.isEmpty()) {
             std::sort(support.begin(), support.end());
             QTRY_COMPARE(m_view->logView()->currentLine(), qint64(support.first()));
+        }
+    }
+
+    void mainWindowLabelActionAsksForTheAnnotatorOnce()
+    {
+        const QString project = m_dir.filePath(QStringLiteral("window.lab"));
+        {
+            auto store = Store::open(project);
+            QVERIFY2(store.ok(), qPrintable(store.error()));
+            QVERIFY(synth::writeSyntheticIncidents(**store, 3, 3).ok());
+        }
+        QSettings settings(m_dir.filePath(QStringLiteral("window.ini")), QSettings::IniFormat);
+        for (int round = 0; round < 2; ++round) {
+            MainWindow window(settings);
+            window.show();
+            window.activateWindow();
+            QVERIFY(QTest::qWaitForWindowActive(&window));
+            QVERIFY(!window.labelAction()->isEnabled()); // no project yet
+            QVERIFY(window.openProject(project));
+            QVERIFY(window.labelAction()->isEnabled());
+
+            // First time: the annotator dialog asks; "bob" is typed and accepted.
+            bool asked = false;
+            QTimer::singleShot(100, &window, [&] {
+                auto *dialog = qobject_cast<AnnotatorDialog *>(QApplication::activeModalWidget());
+                if (!dialog)
+                    return;
+                asked = true;
+                dialog->nameEdit()->setText(QStringLiteral("bob"));
+                dialog->accept();
+            });
+            QTest::keyClick(&window, Qt::Key_L, Qt::ControlModifier);
+            QCOMPARE(asked, round == 0); // remembered for this project the second time
+            window.activateWindow(); // the offscreen platform does not hand activation back after a dialog
+            QVERIFY(QTest::qWaitForWindowActive(&window));
+            QVERIFY(window.isLabelPageShown());
+            LabelView *view = window.labelView();
+            QTRY_VERIFY(view->isShowingPair());
+            QCOMPARE(view->session()->annotator().name, QStringLiteral("bob"));
+            for (const char *name : {"guidelinesDock", "labelProgressDock", "labelQualityDock", "voteHistoryDock"}) {
+                auto *dock = window.findChild<QDockWidget *>(QLatin1String(name));
+                QVERIFY2(dock && !dock->isHidden(), name);
+            }
+            QVERIFY(window.guidelinesPanel()->currentVersion() >= 1);
+
+            view->setFocus();
+            QTRY_VERIFY(view->session()->isNextReady());
+            const qint64 pairId = view->session()->current()->pair.id;
+            QTRY_VERIFY(view->hasFocus());
+            QTest::keyClick(view, Qt::Key_Space);
+            const auto vote = storedVote(*window.store(), view->session()->annotator().id, pairId);
+            QVERIFY(vote.has_value());
+            QCOMPARE(vote->choice, VoteChoice::Skip);
+            QCOMPARE(vote->guidelineVersion, QString::number(window.guidelinesPanel()->currentVersion()));
+
+            // Leaving the page hides its docks.
+            QTest::keyClick(&window, Qt::Key_1, Qt::ControlModifier);
+            QVERIFY(!window.isLabelPageShown());
+            QVERIFY(window.findChild<QDockWidget *>(QStringLiteral("voteHistoryDock"))->isHidden());
         }
     }
 
