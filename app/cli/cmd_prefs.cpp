@@ -103,10 +103,11 @@ int runPrefsExport(const QStringList &args)
                    {QStringLiteral("written"), summary->written},
                    {QStringLiteral("ties"), summary->ties},
                    {QStringLiteral("both_bad"), summary->bothBad},
-                   {QStringLiteral("skips"), summary->skips}});
+                   {QStringLiteral("skips"), summary->skips},
+                   {QStringLiteral("no_log"), summary->noLog}});
     } else {
         std::fprintf(stderr, "%s\n",
-                     qUtf8Printable(QStringLiteral("wrote %1 %2 lines from %3 votes (left out: %4 ties, %5 skips%6)")
+                     qUtf8Printable(QStringLiteral("wrote %1 %2 lines from %3 votes (left out: %4 ties, %5 skips%6%7)")
                                         .arg(summary->written)
                                         .arg(formatId)
                                         .arg(summary->votes)
@@ -114,7 +115,9 @@ int runPrefsExport(const QStringList &args)
                                         .arg(summary->skips)
                                         .arg(*format == PrefsFormat::Trl
                                                  ? QStringLiteral(", %1 both bad").arg(summary->bothBad)
-                                                 : QString())));
+                                                 : QString())
+                                        .arg(summary->noLog > 0 ? QStringLiteral(", %1 without a log").arg(summary->noLog)
+                                                                : QString())));
     }
     return kExitOk;
 }

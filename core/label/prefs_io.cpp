@@ -62,6 +62,7 @@ struct IncidentText
 {
     QString prompt;
     QString kind;
+    bool hasLog = true;
 };
 
 } // namespace
@@ -110,7 +111,8 @@ Result<ExportSummary> exportPreferences(Store &store, QIODevice &out, const Pref
 
     // Votes come in id order; pairs, texts and prompts repeat across votes, so they are cached
     // (and the caches dropped when they grow, to bound memory on huge projects).
-    constexpr qsizetype kCacheLimit = 20000;
+    constexpr qsizetype kCacheLimit = 20000;      // texts and prompts: a few KB each
+    constexpr qsizetype kPairCacheLimit = 200000; // pair rows: ~100 bytes each
     QHash<qint64, PairRecord> pairs;
     QHash<qint64, QString> texts;
     QHash<qint64, IncidentText> incidents;
@@ -122,7 +124,7 @@ Result<ExportSummary> exportPreferences(Store &store, QIODevice &out, const Pref
         auto p = store.pair(id);
         if (!p.ok())
             return fail(p.error());
-        if (pairs.size() > kCacheLimit)
+        if (pairs.size() > kPairCacheLimit)
             pairs.clear();
         pairs.insert(id, *p);
         return *p;
@@ -144,16 +146,20 @@ Result<ExportSummary> exportPreferences(Store &store, QIODevice &out, const Pref
         auto incident = store.incident(id);
         if (!incident.ok())
             return fail(incident.error());
-        auto log = store.logFor(id);
-        if (!log.ok())
-            return fail(log.error());
+        auto logs = store.logsFor(id);
+        if (!logs.ok())
+            return fail(logs.error());
         IncidentText t;
         t.kind = incident->kind;
-        if (incident->groundTruth.value(kImportedFromKey).toString() == kImportedFromPrefs)
-            t.prompt = incident->groundTruth.value(kPromptHasCueKey).toBool() ? explanationPrompt(log->content)
-                                                                              : log->content;
-        else
-            t.prompt = explanationPrompt(digestLog(log->content).text);
+        if (logs->isEmpty()) {
+            t.hasLog = false; // no prompt can be built: its votes are left out and counted
+        } else {
+            const QString &log = logs->front().content;
+            if (incident->groundTruth.value(kImportedFromKey).toString() == kImportedFromPrefs)
+                t.prompt = incident->groundTruth.value(kPromptHasCueKey).toBool() ? explanationPrompt(log) : log;
+            else
+                t.prompt = explanationPrompt(digestLog(log).text);
+        }
         if (incidents.size() > kCacheLimit)
             incidents.clear();
         incidents.insert(id, t);
@@ -191,6 +197,10 @@ Result<ExportSummary> exportPreferences(Store &store, QIODevice &out, const Pref
             auto incident = incidentOf(pair->incidentId);
             if (!incident.ok())
                 return fail(incident.error());
+            if (!incident->hasLog) {
+                ++summary.noLog;
+                continue;
+            }
             auto textA = textOf(pair->explanationA);
             if (!textA.ok())
                 return fail(textA.error());

@@ -50,6 +50,7 @@ struct ExportSummary
     qint64 ties = 0;    // left out
     qint64 bothBad = 0; // left out of trl; two false lines each in unpaired
     qint64 skips = 0;   // left out
+    qint64 noLog = 0;   // left out: the pair's incident has no log, so there is no prompt
 };
 
 // Writes to `out` (opened for writing). Errors name the database, or say the device failed.
