@@ -174,15 +174,17 @@ public:
             QStringList shown;
             for (const QString &m : missing)
                 shown << QStringLiteral("<b>%1</b>").arg(m.toHtmlEscaped());
+            const QString list = shown.join(QStringLiteral(", "));
             flags = QStringLiteral("<span style='color:#b91c1c'>⚠ %1</span>")
-                        .arg(tr("%n identifier(s) not in the log: %1", nullptr, int(missing.size()))
-                                 .arg(shown.join(QStringLiteral(", "))));
+                        .arg(missing.size() == 1 ? tr("not in the log: %1").arg(list)
+                                                 : tr("%1 identifiers not in the log: %2").arg(missing.size()).arg(list));
             if (grounded > 0)
                 flags += QStringLiteral("<br><span style='color:#6b7280'>%1</span>")
-                             .arg(tr("%n found in the log", nullptr, grounded));
+                             .arg(grounded == 1 ? tr("1 other found in the log") : tr("%1 others found in the log").arg(grounded));
         } else if (grounded > 0) {
             flags = QStringLiteral("<span style='color:#15803d'>✔ %1</span>")
-                        .arg(tr("all %n identifier(s) found in the log (click one to see its line)", nullptr, grounded));
+                        .arg(grounded == 1 ? tr("its identifier is in the log (click it to see the line)")
+                                           : tr("all %1 identifiers are in the log (click one to see its line)").arg(grounded));
         } else {
             flags = QStringLiteral("<span style='color:#6b7280'>%1</span>").arg(tr("names no identifier of the log"));
         }
@@ -354,9 +356,11 @@ void LabelView::buildPairPage(QWidget *page)
     m_splitter->addWidget(logBox);
     m_splitter->addWidget(m_left);
     m_splitter->addWidget(m_right);
-    m_splitter->setStretchFactor(0, 5);
+    m_splitter->setStretchFactor(0, 4);
     m_splitter->setStretchFactor(1, 3);
     m_splitter->setStretchFactor(2, 3);
+    // Size hints would give the log nearly everything; the explanations are what is judged.
+    m_splitter->setSizes({400, 300, 300});
     layout->addWidget(m_splitter, 1);
 
     // Tags: Alt+underlined letter toggles one without leaving the keyboard.
