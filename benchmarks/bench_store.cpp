@@ -1,6 +1,7 @@
-// Labeling at scale: fills a temporary lab database with 100,000 pairs and 1,000,000 votes, then
-// times what the labeling screen asks on every pair: "next open pair" and the progress counts.
-// Target: nextOpenPair under 50 ms at this size. Prints one line per measurement.
+// Labeling at scale: fills a temporary lab database with 100,000 pairs (5% gold, 8 kinds x 40
+// signatures) and 1,000,000 votes, then times what the labeling screen asks on every pair: the
+// next pair (gold and overlap draws included) and the progress counts. Targets: nextPair under
+// 50 ms and progress() under 200 ms at this size. Prints one line per measurement.
 //
 //   bench_store [--pairs N] [--votes N] [--keep FILE]
 #include "core/store/store.h"
@@ -122,6 +123,8 @@ int main(int argc, char **argv)
             incident.kind = kinds[i % std::size(kinds)];
             incident.source = QString(kSourceSpark);
             incident.seed = i;
+            // 40 failures per kind, so the queue has 320 strata of ~300 pairs each.
+            incident.signature = QStringLiteral("%1").arg((i / std::size(kinds)) % 40, 16, 16, QLatin1Char('0'));
             auto incidentId = store.addIncident(incident);
             if (!incidentId.ok())
                 return fail(incidentId.error());
@@ -142,6 +145,8 @@ int main(int argc, char **argv)
                 pair.incidentId = *incidentId;
                 pair.explanationA = explanations[combos[p][0]];
                 pair.explanationB = explanations[combos[p][1]];
+                if (p == 0 && i % 4 == 0) // one pair in 20 is gold
+                    pair.goldChoice = VoteChoice::ABetter;
                 auto id = store.addPair(pair);
                 if (!id.ok())
                     return fail(id.error());
@@ -214,20 +219,27 @@ int main(int argc, char **argv)
     auto nearlyDone = store.ensureAnnotator(QStringLiteral("nearly-done"));
     if (!done.ok() || !nearlyDone.ok())
         return die(done.ok() ? nearlyDone.error() : done.error());
-    // The pair that least-voted-first order reaches last: the most-voted one, highest id.
+    // The ordinary pair the queue reaches last: the most-voted one with the highest rank.
     qint64 hardest = 0;
     {
         auto db = store.connection();
         QSqlQuery q(*db);
-        if (!q.exec(QStringLiteral("SELECT id FROM pairs ORDER BY vote_count DESC, id DESC LIMIT 1")) || !q.next())
+        if (!q.exec(QStringLiteral("SELECT id FROM pairs WHERE gold_choice IS NULL"
+                                   " ORDER BY vote_count DESC, queue_rank DESC, id DESC LIMIT 1"))
+            || !q.next())
             return die(q.lastError().text());
         hardest = q.value(0).toLongLong();
     }
+    // A third one has skipped the first 5,000 pairs of the queue: skips leave vote counts alone,
+    // so the front of the queue stays full of pairs this annotator has already dealt with.
+    auto skipper = store.ensureAnnotator(QStringLiteral("skipper"));
+    if (!skipper.ok())
+        return die(skipper.error());
     Status special = store.transaction([&]() -> Status {
         auto db = store.connection();
         QSqlQuery insert(*db);
         if (!insert.prepare(QStringLiteral("INSERT INTO comparisons (pair_id, annotator_id, shown_left, choice,"
-                                           " created_at) VALUES (?, ?, 'a', 'tie', 'x')")))
+                                           " created_at) VALUES (?, ?, 'a', ?, 'x')")))
             return fail(insert.lastError().text());
         for (qint64 pair : pairIds) {
             for (qint64 who : {done->id, nearlyDone->id}) {
@@ -235,27 +247,43 @@ int main(int argc, char **argv)
                     continue;
                 insert.bindValue(0, pair);
                 insert.bindValue(1, who);
+                insert.bindValue(2, QStringLiteral("tie"));
                 if (!insert.exec())
                     return fail(insert.lastError().text());
             }
+        }
+        QSqlQuery front(*db);
+        if (!front.exec(QStringLiteral("SELECT id FROM pairs WHERE gold_choice IS NULL"
+                                       " ORDER BY vote_count, queue_rank, id LIMIT 5000")))
+            return fail(front.lastError().text());
+        std::vector<qint64> skipped;
+        while (front.next())
+            skipped.push_back(front.value(0).toLongLong());
+        for (qint64 pair : skipped) {
+            insert.bindValue(0, pair);
+            insert.bindValue(1, skipper->id);
+            insert.bindValue(2, QStringLiteral("skip"));
+            if (!insert.exec())
+                return fail(insert.lastError().text());
         }
         return {};
     });
     if (!special.ok())
         return die(special.error());
-    out << QStringLiteral("total votes now %1 (added a finished annotator and one with 1 pair left)")
+    out << QStringLiteral("total votes now %1 (added a finished annotator, one with 1 pair left and one who"
+                          " skipped the first 5,000 of the queue)")
                .arg(*store.countVotes())
         << Qt::endl;
 
     {
         auto db = store.connection();
         QSqlQuery plan(*db);
-        // The same statement as Store::nextOpenPair's preferred walk.
-        plan.exec(QStringLiteral("EXPLAIN QUERY PLAN SELECT id FROM pairs INDEXED BY pairs_open_order"
-                                 " WHERE (vote_count, id) <= (10, 5000) AND NOT EXISTS"
-                                 " (SELECT 1 FROM comparisons c WHERE c.annotator_id = 1 AND c.pair_id = pairs.id)"
-                                 " ORDER BY vote_count, id LIMIT 1"));
-        out << "query plan of nextOpenPair:";
+        // The same statement as Store::nextPair's ordinary walk.
+        plan.exec(QStringLiteral("EXPLAIN QUERY PLAN SELECT id FROM (SELECT id FROM pairs INDEXED BY pairs_queue"
+                                 " WHERE gold_choice IS NULL ORDER BY vote_count, queue_rank, id LIMIT 2000) AS front"
+                                 " WHERE NOT EXISTS (SELECT 1 FROM comparisons c WHERE c.annotator_id = 1"
+                                 " AND c.pair_id = front.id) LIMIT 1"));
+        out << "query plan of nextPair's walk:";
         while (plan.next())
             out << " [" << plan.value(3).toString() << "]";
         out << Qt::endl;
@@ -263,27 +291,78 @@ int main(int argc, char **argv)
 
     // --- Measurements ---
     int failures = 0;
-    auto nextFor = [&](qint64 annotator) {
-        auto r = store.nextOpenPair(annotator);
-        if (!r.ok())
+    auto nextFor = [&](qint64 annotator, const QueueOptions &options = {}, const QSet<qint64> &exclude = {}) {
+        auto r = store.nextPair(annotator, options, exclude);
+        if (!r.ok()) {
             ++failures;
+            QTextStream(stderr) << r.error() << Qt::endl;
+        }
         return r.ok() && r->has_value() ? (*r)->id : 0;
     };
+    QueueOptions ordinary;
+    ordinary.goldRate = 0;
+    ordinary.overlapRate = 0;
+    QueueOptions goldOnly = ordinary;
+    goldOnly.goldRate = 1;
+    QueueOptions overlapOnly = ordinary;
+    overlapOnly.overlapRate = 1;
     qint64 cursor = 0;
-    report(QStringLiteral("nextOpenPair, typical annotator (20 x 10 calls)"),
-           timeRepeated(200, [&] { nextFor(annotators[cursor++ % kAnnotators]); }));
-    report(QStringLiteral("nextOpenPair, new annotator (0 votes)"), [&] {
-        auto fresh = store.ensureAnnotator(QStringLiteral("fresh"));
-        return timeRepeated(20, [&] { nextFor(fresh->id); });
-    }());
-    report(QStringLiteral("nextOpenPair, annotator with 1 pair left (worst)"),
-           timeRepeated(20, [&] {
-               if (nextFor(nearlyDone->id) != hardest)
+    // Default options: 10% gold and 10% overlap draws; the seed changes the draw from call to call.
+    report(QStringLiteral("nextPair, typical annotator, default mix (20 x 10 calls)"),
+           timeRepeated(200, [&] {
+               QueueOptions mixed;
+               mixed.seed = quint64(cursor);
+               nextFor(annotators[cursor++ % kAnnotators], mixed);
+           }));
+    report(QStringLiteral("nextPair, typical annotator, ordinary draw"),
+           timeRepeated(100, [&] { nextFor(annotators[cursor++ % kAnnotators], ordinary); }));
+    report(QStringLiteral("nextPair, typical annotator, gold draw"),
+           timeRepeated(100, [&] {
+               const qint64 id = nextFor(annotators[cursor++ % kAnnotators], goldOnly);
+               if (id == 0 || !store.pair(id)->gold)
                    ++failures;
            }));
-    report(QStringLiteral("nextOpenPair, annotator with none left"),
+    report(QStringLiteral("nextPair, typical annotator, overlap draw"),
+           timeRepeated(100, [&] {
+               const qint64 id = nextFor(annotators[cursor++ % kAnnotators], overlapOnly);
+               if (id == 0 || store.pair(id)->voteCount < 1)
+                   ++failures;
+           }));
+    report(QStringLiteral("nextPair, typical annotator, prefetch (1 excluded)"),
+           timeRepeated(100, [&] {
+               const qint64 annotator = annotators[cursor++ % kAnnotators];
+               const qint64 first = nextFor(annotator, ordinary);
+               if (nextFor(annotator, ordinary, {first}) == first)
+                   ++failures;
+           }));
+    auto fresh = store.ensureAnnotator(QStringLiteral("fresh"));
+    report(QStringLiteral("nextPair, new annotator (0 votes), default mix"),
+           timeRepeated(20, [&] {
+               QueueOptions mixed;
+               mixed.seed = quint64(cursor++);
+               nextFor(fresh->id, mixed);
+           }));
+    report(QStringLiteral("nextPair, annotator who skipped the queue's first 5,000"),
+           timeRepeated(20, [&] {
+               QueueOptions mixed;
+               mixed.seed = quint64(cursor++);
+               nextFor(skipper->id, mixed);
+           }));
+    report(QStringLiteral("nextPair, annotator with 1 pair left (worst)"),
+           timeRepeated(20, [&] {
+               QueueOptions mixed;
+               mixed.seed = quint64(cursor++);
+               if (nextFor(nearlyDone->id, mixed) != hardest)
+                   ++failures;
+           }));
+    report(QStringLiteral("nextPair, annotator with none left"),
            timeRepeated(20, [&] {
                if (nextFor(done->id) != 0)
+                   ++failures;
+           }));
+    report(QStringLiteral("nextOpenPair (older API), typical annotator"),
+           timeRepeated(100, [&] {
+               if (!store.nextOpenPair(annotators[cursor++ % kAnnotators]).ok())
                    ++failures;
            }));
     report(QStringLiteral("progress() (totals, per annotator, per kind)"),
@@ -298,10 +377,11 @@ int main(int argc, char **argv)
            }));
 
     // The labeling loop itself: one vote per transaction, as the GUI records them.
-    auto fresh = store.ensureAnnotator(QStringLiteral("fresh"));
-    report(QStringLiteral("recordVote + nextOpenPair, one commit each (200 votes)"),
+    report(QStringLiteral("recordVote + nextPair, one commit each (200 votes)"),
            timeRepeated(200, [&] {
-               const qint64 pair = nextFor(fresh->id);
+               QueueOptions mixed;
+               mixed.seed = 99;
+               const qint64 pair = nextFor(fresh->id, mixed);
                VoteRecord v;
                v.pairId = pair;
                v.annotatorId = fresh->id;
@@ -309,6 +389,26 @@ int main(int argc, char **argv)
                if (!store.recordVote(v).ok())
                    ++failures;
            }));
+    VoteFilter freshVotes;
+    freshVotes.annotatorId = fresh->id;
+    QVector<VoteRecord> toUndo = *store.votes(freshVotes);
+    report(QStringLiteral("deleteVote (undo), one commit each (50 undos)"),
+           timeRepeated(50, [&] {
+               if (toUndo.isEmpty() || *store.deleteVote(fresh->id, toUndo.takeLast().pairId) != 1)
+                   ++failures;
+           }));
+
+    // A reward model scores 10,000 pairs: they move to the front, least sure first.
+    QVector<PairMargin> margins;
+    for (int i = 0; i < 10000; ++i)
+        margins.append({pairIds[size_t(i) * 7 % pairIds.size()], (double(rng() % 2001) - 1000.0) / 100.0});
+    report(QStringLiteral("setPairMargins (10,000 pairs, one transaction)"),
+           timeRepeated(1, [&] {
+               if (!store.setPairMargins(margins).ok())
+                   ++failures;
+           }));
+    report(QStringLiteral("nextPair after margins, typical annotator, ordinary draw"),
+           timeRepeated(100, [&] { nextFor(annotators[cursor++ % kAnnotators], ordinary); }));
 
     auto progress = store.progress();
     if (progress.ok())

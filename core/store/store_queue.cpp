@@ -35,25 +35,30 @@ double queueDraw(quint64 seed, qint64 annotatorId, qint64 position)
 
 enum class Walk { Ordinary, Overlap, Gold };
 
+// The first pairs of one queue order (at most kWalkLimit of them) that the annotator has not
+// voted on, best first. The inner query only reads the partial index; the probes into the
+// annotator's votes run inside SQLite, which stops at the outer LIMIT.
 QString walkSql(Walk walk)
 {
     // INDEXED BY: the walk must follow the queue order through the partial index, never sort.
+    QString front;
     switch (walk) {
     case Walk::Ordinary:
-        return QStringLiteral("SELECT id, EXISTS (SELECT 1 FROM comparisons c WHERE c.annotator_id = ?"
-                              " AND c.pair_id = pairs.id) FROM pairs INDEXED BY pairs_queue"
-                              " WHERE gold_choice IS NULL ORDER BY vote_count, queue_rank, id");
+        front = QStringLiteral("SELECT id FROM pairs INDEXED BY pairs_queue WHERE gold_choice IS NULL");
+        break;
     case Walk::Overlap:
-        return QStringLiteral("SELECT id, EXISTS (SELECT 1 FROM comparisons c WHERE c.annotator_id = ?"
-                              " AND c.pair_id = pairs.id) FROM pairs INDEXED BY pairs_queue"
-                              " WHERE gold_choice IS NULL AND vote_count >= 1"
-                              " ORDER BY vote_count, queue_rank, id");
+        front = QStringLiteral("SELECT id FROM pairs INDEXED BY pairs_queue WHERE gold_choice IS NULL"
+                               " AND vote_count >= 1");
+        break;
     case Walk::Gold:
-        return QStringLiteral("SELECT id, EXISTS (SELECT 1 FROM comparisons c WHERE c.annotator_id = ?"
-                              " AND c.pair_id = pairs.id) FROM pairs INDEXED BY pairs_gold_queue"
-                              " WHERE gold_choice IS NOT NULL ORDER BY vote_count, queue_rank, id");
+        front = QStringLiteral("SELECT id FROM pairs INDEXED BY pairs_gold_queue WHERE gold_choice IS NOT NULL");
+        break;
     }
-    return {};
+    return QStringLiteral("SELECT id FROM (") + front +
+           QStringLiteral(" ORDER BY vote_count, queue_rank, id LIMIT %1) AS front"
+                          " WHERE NOT EXISTS (SELECT 1 FROM comparisons c WHERE c.annotator_id = ?"
+                          " AND c.pair_id = front.id) LIMIT ?")
+               .arg(kWalkLimit);
 }
 
 bool validRate(double rate)
@@ -111,16 +116,21 @@ Result<std::optional<PairRecord>> Store::nextPair(qint64 annotatorId, const Queu
     // One walk down a queue index: the first pair the annotator has neither voted on nor been
     // handed in `exclude`, among the first kWalkLimit of that order; 0 if there is none.
     auto walk = [&](Walk kind) -> Result<qint64> {
-        auto q = storesql::run(*db, m_path, what, walkSql(kind), {annotatorId});
-        if (!q.ok())
-            return fail(q.error());
-        for (int seen = 0; seen < kWalkLimit && q->next(); ++seen) {
-            const qint64 id = q->value(0).toLongLong();
-            if (q->value(1).toInt() == 0 && !exclude.contains(id))
+        const QVariantList binds{annotatorId, qint64(exclude.size()) + 1};
+        if (exclude.isEmpty()) { // the common case: one row, through the prepared-statement cache
+            auto q = step(what, walkSql(kind), binds);
+            if (!q.ok())
+                return fail(q.error());
+            return q->hasRow ? q->value(0).toLongLong() : qint64(0);
+        }
+        auto rows = storesql::run(*db, m_path, what, walkSql(kind), binds);
+        if (!rows.ok())
+            return fail(rows.error());
+        while (rows->next()) {
+            const qint64 id = rows->value(0).toLongLong();
+            if (!exclude.contains(id))
                 return id;
         }
-        if (q->lastError().isValid())
-            return sqlError(m_path, what, q->lastError());
         return qint64(0);
     };
 
@@ -132,8 +142,15 @@ Result<std::optional<PairRecord>> Store::nextPair(qint64 annotatorId, const Queu
         drawn = Walk::Gold;
     else if (u < options.goldRate + options.overlapRate)
         drawn = Walk::Overlap;
-    for (const Walk kind : {drawn.value_or(Walk::Ordinary), Walk::Ordinary}) {
-        auto id = walk(kind);
+    if (drawn) {
+        auto id = walk(*drawn);
+        if (!id.ok())
+            return fail(id.error());
+        if (*id > 0)
+            return served(*id);
+    }
+    {
+        auto id = walk(Walk::Ordinary);
         if (!id.ok())
             return fail(id.error());
         if (*id > 0)
@@ -145,11 +162,15 @@ Result<std::optional<PairRecord>> Store::nextPair(qint64 annotatorId, const Queu
     // pairs exist with how many this annotator has voted on. Counting over an index range is far
     // cheaper than probing pair by pair; the first range with fewer votes than pairs holds an
     // open pair. Ordinary pairs come first within a range; gold pairs only when gold is asked for.
-    auto bounds = step(what, QStringLiteral("SELECT MIN(id), MAX(id) FROM pairs"));
+    // Two subqueries: SQLite answers a lone MIN or MAX from the end of the index, but scans the
+    // whole table for both in one SELECT.
+    auto bounds = step(what, QStringLiteral("SELECT (SELECT MIN(id) FROM pairs), (SELECT MAX(id) FROM pairs)"));
     if (!bounds.ok())
         return fail(bounds.error());
     const qint64 minId = bounds->value(0).toLongLong();
     const qint64 maxId = bounds->value(1).toLongLong();
+    // NOT INDEXED keeps the id range on the table itself: with the gold term, SQLite would
+    // otherwise pick the partial queue index and read all of it.
     const QString goldTerm = options.goldRate > 0 ? QString() : QStringLiteral(" AND gold_choice IS NULL");
     for (qint64 low = minId; low <= maxId; low += kChunk) {
         const qint64 high = low + kChunk - 1;
@@ -166,7 +187,7 @@ Result<std::optional<PairRecord>> Store::nextPair(qint64 annotatorId, const Queu
         if (pairsIn->value(0).toLongLong() <= votedIn->value(0).toLongLong())
             continue;
         auto open = storesql::run(*db, m_path, what,
-                                  QStringLiteral("SELECT id FROM pairs WHERE id BETWEEN ? AND ?") + goldTerm +
+                                  QStringLiteral("SELECT id FROM pairs NOT INDEXED WHERE id BETWEEN ? AND ?") + goldTerm +
                                       QStringLiteral(" AND NOT EXISTS (SELECT 1 FROM comparisons c"
                                                      " WHERE c.annotator_id = ? AND c.pair_id = pairs.id)"
                                                      " ORDER BY gold_choice IS NOT NULL, vote_count, queue_rank, id"),
