@@ -34,6 +34,7 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <ctime>
 #include <random>
 #include <vector>
 
@@ -78,6 +79,24 @@ int die(const QString &message)
 double ms(const QElapsedTimer &t)
 {
     return t.nsecsElapsed() / 1e6;
+}
+
+// This thread's CPU time: tells a slow sample on a busy machine (wall >> CPU) from slow code.
+double threadCpuMs()
+{
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+// The offscreen platform warns on every size-hint change of a top-level window; that is noise here.
+QtMessageHandler g_previousHandler = nullptr;
+void quietHandler(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    if (message.contains(QLatin1String("propagateSizeHints")))
+        return;
+    if (g_previousHandler)
+        g_previousHandler(type, context, message);
 }
 
 // Runs the event loop until `sender` emits `signal` (true) or `timeoutMs` pass (false).
@@ -216,6 +235,7 @@ int main(int argc, char **argv)
 {
     qputenv("QT_QPA_PLATFORM", qgetenv("QT_QPA_PLATFORM").isEmpty() ? QByteArray("offscreen") : qgetenv("QT_QPA_PLATFORM"));
     QApplication app(argc, argv);
+    g_previousHandler = qInstallMessageHandler(quietHandler);
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Comparison view benchmark: next pair and progress with 1M votes"));
     parser.addHelpOption();
@@ -310,7 +330,7 @@ int main(int argc, char **argv)
     }
     if (voteActions.size() != 4)
         return die(QStringLiteral("the view has no actions on keys 1-4"));
-    std::vector<double> shown, painted, logReady, panelTimes;
+    std::vector<double> shown, shownCpu, commitOnly, painted, logReady, panelTimes;
     bool logIndexed = false;
     QObject::connect(view.logView(), &LogView::indexingFinished, [&] { logIndexed = true; });
     for (int i = 0; i < samples; ++i) {
@@ -320,9 +340,11 @@ int main(int argc, char **argv)
         const qint64 before = view.session()->current()->pair.id;
         logIndexed = false;
         QElapsedTimer t;
+        const double cpu0 = threadCpuMs();
         t.start();
         voteActions[i % 4]->trigger();
         const double tShown = ms(t);
+        shownCpu.push_back(threadCpuMs() - cpu0);
         if (!view.isShowingPair() || view.session()->current()->pair.id == before) {
             if (view.isShowingEmpty())
                 break;
@@ -348,9 +370,33 @@ int main(int argc, char **argv)
         }
     }
     report(QStringLiteral("vote key -> next pair shown (vote committed)"), stats(shown), int(shown.size()));
+    report(QStringLiteral("  the same, this thread's CPU time"), stats(shownCpu), int(shownCpu.size()));
     report(QStringLiteral("vote key -> next pair painted"), stats(painted), int(painted.size()));
     report(QStringLiteral("vote key -> next pair's log indexed in the log view"), stats(logReady), int(logReady.size()));
     report(QStringLiteral("progress panel refresh (after a vote)"), stats(panelTimes), int(panelTimes.size()));
+
+    // --- The commit alone: what the vote path waits for (fsync-free in WAL, synchronous=NORMAL,
+    // except when a commit runs the automatic checkpoint) ---
+    {
+        auto extra = store->ensureAnnotator(QStringLiteral("bench-commit"));
+        if (!extra.ok())
+            return die(extra.error());
+        auto pairs = store->pairs(PairFilter{0, std::nullopt, 0, 200});
+        if (!pairs.ok())
+            return die(pairs.error());
+        for (const PairRecord &pair : *pairs) {
+            VoteRecord v;
+            v.pairId = pair.id;
+            v.annotatorId = extra->id;
+            v.choice = VoteChoice::Tie;
+            QElapsedTimer t;
+            t.start();
+            if (!store->recordVote(v).ok())
+                return die(QStringLiteral("recordVote failed"));
+            commitOnly.push_back(ms(t));
+        }
+        report(QStringLiteral("recordVote alone (one commit each, session running)"), stats(commitOnly), int(commitOnly.size()));
+    }
 
     // --- The history: first page of the annotator's votes ---
     {

@@ -2,6 +2,7 @@
 
 #include "core/store/store.h"
 
+#include <QSqlQuery>
 #include <algorithm>
 
 namespace lab {
@@ -46,9 +47,28 @@ LabelSession::LabelSession(std::shared_ptr<Store> store, const AnnotatorRecord &
 {
     m_loader = new PairLoader(m_store, annotator.id, options, this);
     connect(m_loader, &PairLoader::loaded, this, &LabelSession::onLoaded);
+    setGuiCheckpoints(false);
 }
 
-LabelSession::~LabelSession() = default;
+LabelSession::~LabelSession()
+{
+    delete m_loader; // stops its thread first: no checkpoint runs while this connection changes
+    m_loader = nullptr;
+    setGuiCheckpoints(true);
+}
+
+void LabelSession::setGuiCheckpoints(bool on)
+{
+    // A commit is a WAL append (no sync with synchronous=NORMAL), except the one that crosses the
+    // automatic checkpoint threshold: it copies the WAL into the database and syncs it, tens of
+    // milliseconds with the disk busy. Votes commit on this (GUI) thread, so while labeling its
+    // connection never checkpoints; the loader thread does after each prefetch (PairLoaderWorker).
+    auto db = m_store->connection();
+    if (!db.ok())
+        return;
+    QSqlQuery q(*db);
+    q.exec(on ? QStringLiteral("PRAGMA wal_autocheckpoint = 1000") : QStringLiteral("PRAGMA wal_autocheckpoint = 0"));
+}
 
 void LabelSession::start()
 {

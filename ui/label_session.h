@@ -100,6 +100,7 @@ private:
     void requestPrefetch();
     QSet<qint64> pairsHeld() const;
     void setCounts(qint64 done, qint64 left);
+    void setGuiCheckpoints(bool on);
 
     std::shared_ptr<Store> m_store;
     AnnotatorRecord m_annotator;

@@ -3,6 +3,7 @@
 #include "core/store/store.h"
 
 #include <QRandomGenerator>
+#include <QSqlQuery>
 #include <exception>
 
 namespace lab {
@@ -70,6 +71,19 @@ void PairLoaderWorker::loadNext(quint64 ticket, const QSet<qint64> &exclude)
         load.error = tr("Loading the next pair failed: %1").arg(QString::fromUtf8(ex.what()));
     }
     Q_EMIT loaded(load);
+    checkpoint();
+}
+
+void PairLoaderWorker::checkpoint()
+{
+    // The label session turned automatic checkpoints off on the GUI thread's connection so that
+    // no vote waits for one; a passive checkpoint here, after each answer, keeps the WAL short.
+    // Passive: it never waits for (or blocks) a writer.
+    auto db = m_store->connection();
+    if (!db.ok())
+        return;
+    QSqlQuery q(*db);
+    q.exec(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)"));
 }
 
 void PairLoaderWorker::loadPair(quint64 ticket, qint64 pairId)

@@ -99,6 +99,7 @@ private:
     // Fills everything but the side shown left; errors name the pair.
     Result<LoadedPair> assemble(const PairRecord &pair);
     void addCounts(PairLoad &load);
+    void checkpoint();
 
     std::shared_ptr<Store> m_store;
     qint64 m_annotatorId = 0;
