@@ -1,5 +1,6 @@
 #include "ui/explain_job.h"
 
+#include "core/logs/identifier_evidence.h"
 #include "core/logs/log_file.h"
 
 #include <QDir>
@@ -132,6 +133,9 @@ void ExplainWorker::run(quint64 generation, const lab::ExplainRequest &request, 
             e.totalLines = int(totalLines);
         if (!request.adapterName.isEmpty())
             e.meta.insert(QStringLiteral("adapter"), request.adapterName);
+        // The identifiers of the explanation against the text read: the same check as the
+        // labeling flags and evaluation's hallucination_rate; lines in the whole log's numbering.
+        e.meta.insert(QStringLiteral("evidence"), evidenceToJson(LogEvidence(text).check(e.text), int(firstLine)));
         Q_EMIT done(generation, e, {}, cancel->load());
     } catch (const std::exception &ex) {
         Q_EMIT done(generation, {}, tr("Explaining failed: %1").arg(QString::fromUtf8(ex.what())), false);

@@ -1,5 +1,8 @@
 #include "ui/explain_panel.h"
 
+#include "core/logs/identifier_evidence.h"
+#include "ui/explanation_view.h"
+
 #include <QApplication>
 #include <QClipboard>
 #include <QFontDatabase>
@@ -7,14 +10,16 @@
 #include <QLabel>
 #include <QListView>
 #include <QLocale>
-#include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStandardItemModel>
 #include <QStyle>
+#include <QTextBrowser>
 #include <QToolButton>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace lab {
 
@@ -61,7 +66,7 @@ ExplainPanel::ExplainPanel(QWidget *parent) : QWidget(parent)
     m_copy->setToolTip(tr("Copy the explanation to the clipboard"));
     connect(m_copy, &QToolButton::clicked, this, [this] {
         if (QClipboard *clipboard = QApplication::clipboard())
-            clipboard->setText(m_text->toPlainText());
+            clipboard->setText(m_view->text());
     });
 
     m_digestToggle = new QToolButton(this);
@@ -94,13 +99,11 @@ ExplainPanel::ExplainPanel(QWidget *parent) : QWidget(parent)
     m_error->setStyleSheet(QStringLiteral("color: #b91c1c;"));
 
     auto *result = new QSplitter(Qt::Vertical, this);
-    m_text = new QPlainTextEdit(result);
-    m_text->setObjectName(QStringLiteral("explainText"));
-    m_text->setReadOnly(true);
-    m_text->setPlaceholderText(tr("The model wrote nothing."));
-    QFont textFont = m_text->font();
-    textFont.setPointSizeF(textFont.pointSizeF() * 1.1);
-    m_text->setFont(textFont);
+    m_view = new ExplanationView(result);
+    m_view->setObjectName(QStringLiteral("explainView"));
+    m_view->textBrowser()->setObjectName(QStringLiteral("explainText"));
+    m_view->textBrowser()->setPlaceholderText(tr("The model wrote nothing."));
+    connect(m_view, &ExplanationView::lineActivated, this, [this](int line) { Q_EMIT lineActivated(qint64(line)); });
     m_digestModel = new QStandardItemModel(this);
     m_digestView = new QListView(result);
     m_digestView->setObjectName(QStringLiteral("explainDigest"));
@@ -112,7 +115,7 @@ ExplainPanel::ExplainPanel(QWidget *parent) : QWidget(parent)
     m_digestView->setAlternatingRowColors(true);
     m_digestView->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_digestView->setVisible(false);
-    result->addWidget(m_text);
+    result->addWidget(m_view);
     result->addWidget(m_digestView);
     result->setStretchFactor(0, 1);
     result->setStretchFactor(1, 2);
@@ -144,7 +147,7 @@ void ExplainPanel::clear()
 {
     m_hasResult = false;
     m_explanation = {};
-    m_text->clear();
+    m_view->clear();
     m_digestModel->clear();
     m_status->setText(tr("No explanation yet"));
     m_pages->setCurrentWidget(m_hint);
@@ -161,7 +164,9 @@ void ExplainPanel::showExplanation(const Explanation &explanation)
 {
     m_explanation = explanation;
     m_hasResult = true;
-    m_text->setPlainText(explanation.text);
+    // The worker checked the identifiers against the whole log (ExplainWorker); without that
+    // (an older result) the text shows unmarked.
+    m_view->setExplanation(explanation.text, evidenceFromJson(explanation.meta.value(QStringLiteral("evidence")).toObject()));
     const QString model = explanation.meta.value(QStringLiteral("model")).toString();
     const QString adapter = explanation.meta.value(QStringLiteral("adapter")).toString();
     const QString who = adapter.isEmpty() ? model : tr("%1 + %2").arg(model, adapter);
@@ -191,11 +196,19 @@ void ExplainPanel::fillDigest()
         digest.truncate(cue);
     const QStringList lines = digest.isEmpty() ? QStringList() : digest.split(QLatin1Char('\n'));
     const int width = int(QString::number(m_explanation.totalLines).size());
+    const QVector<int> &support = m_view->report().supportLines; // 0-based, sorted
     for (int i = 0; i < lines.size() && i < m_explanation.digestLines.size(); ++i) {
         const int line = m_explanation.digestLines[i];
         auto *item = new QStandardItem(QStringLiteral("%1  %2").arg(line, width).arg(lines[i]));
         item->setData(qint64(line - 1), kLineRole);
-        item->setToolTip(tr("Line %1 (click to go to it in the log)").arg(line));
+        if (std::binary_search(support.begin(), support.end(), line - 1)) {
+            QFont bold = m_digestView->font();
+            bold.setBold(true);
+            item->setFont(bold);
+            item->setToolTip(tr("Line %1, cited by the explanation (click to go to it in the log)").arg(line));
+        } else {
+            item->setToolTip(tr("Line %1 (click to go to it in the log)").arg(line));
+        }
         m_digestModel->appendRow(item);
     }
     m_digestToggle->setText(tr("Digest (%1 lines)").arg(m_digestModel->rowCount()));
@@ -212,7 +225,12 @@ void ExplainPanel::showError(const QString &message)
 
 QString ExplainPanel::explanationText() const
 {
-    return m_hasResult ? m_text->toPlainText() : QString();
+    return m_hasResult ? m_view->text() : QString();
+}
+
+QTextBrowser *ExplainPanel::textView() const
+{
+    return m_view->textBrowser();
 }
 
 } // namespace lab

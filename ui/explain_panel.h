@@ -1,14 +1,16 @@
 #pragma once
-// The explain panel (a dock of the main window): the model's explanation of the open log, how long
-// it took and how many tokens, the digest the model read (each line jumps to the log when
-// clicked), Regenerate (a new seed) and Copy. It shows; ExplainJob computes.
+// The explain panel (a dock of the main window): the model's explanation of the open log with its
+// identifiers checked against the log (found ones jump to their line, invented ones are flagged),
+// how long it took and how many tokens, the digest the model read (each line jumps to the log
+// when clicked; the lines the explanation cites are bold), Regenerate (a new seed) and Copy.
+// It shows; ExplainJob computes (the evidence too, in explanation.meta["evidence"]).
 #include "core/explain/explainer.h"
 
 #include <QWidget>
 
 class QLabel;
 class QListView;
-class QPlainTextEdit;
+class QTextBrowser;
 class QProgressBar;
 class QStackedWidget;
 class QStandardItemModel;
@@ -33,7 +35,8 @@ public:
     bool isBusy() const { return m_busy; }
     const Explanation &explanation() const { return m_explanation; }
 
-    QPlainTextEdit *textView() const { return m_text; }
+    QTextBrowser *textView() const;
+    class ExplanationView *explanationView() const { return m_view; }
     QToolButton *regenerateButton() const { return m_regenerate; }
     QToolButton *copyButton() const { return m_copy; }
     QToolButton *digestButton() const { return m_digestToggle; }
@@ -60,7 +63,7 @@ private:
     QStackedWidget *m_pages = nullptr;
     QLabel *m_hint = nullptr;
     QLabel *m_error = nullptr;
-    QPlainTextEdit *m_text = nullptr;
+    class ExplanationView *m_view = nullptr;
     QToolButton *m_regenerate = nullptr;
     QToolButton *m_copy = nullptr;
     QToolButton *m_digestToggle = nullptr;

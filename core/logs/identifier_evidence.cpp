@@ -1,6 +1,7 @@
 #include "identifier_evidence.h"
 
 #include <QHash>
+#include <QJsonArray>
 #include <QRegularExpression>
 #include <QSet>
 
@@ -910,6 +911,59 @@ QStringList EvidenceReport::hallucinated() const
 QStringList EvidenceReport::grounded() const
 {
     return distinctTexts(mentions, [](const IdentifierMention &m) { return m.inLog(); });
+}
+
+QJsonObject evidenceToJson(const EvidenceReport &report, int lineOffset)
+{
+    QJsonArray mentions;
+    for (const IdentifierMention &m : report.mentions) {
+        QJsonArray lines;
+        for (int l : m.logLines)
+            lines.append(l + lineOffset);
+        mentions.append(QJsonObject{{QStringLiteral("text"), m.text},
+                                    {QStringLiteral("kind"), identifierKindId(m.kind)},
+                                    {QStringLiteral("start"), m.start},
+                                    {QStringLiteral("length"), m.length},
+                                    {QStringLiteral("lines"), lines}});
+    }
+    QJsonArray support;
+    for (int l : report.supportLines)
+        support.append(l + lineOffset);
+    return QJsonObject{{QStringLiteral("mentions"), mentions},
+                       {QStringLiteral("support_lines"), support},
+                       {QStringLiteral("grounded"), report.groundedCount()},
+                       {QStringLiteral("hallucinated"), report.hallucinatedCount()}};
+}
+
+EvidenceReport evidenceFromJson(const QJsonObject &object)
+{
+    static const QHash<QString, IdentifierKind> kinds = [] {
+        QHash<QString, IdentifierKind> h;
+        for (int k = 0; k <= int(IdentifierKind::Job); ++k)
+            h.insert(identifierKindId(IdentifierKind(k)), IdentifierKind(k));
+        return h;
+    }();
+    EvidenceReport report;
+    for (const QJsonValue &v : object.value(QStringLiteral("mentions")).toArray()) {
+        const QJsonObject o = v.toObject();
+        IdentifierMention m;
+        m.text = o.value(QStringLiteral("text")).toString();
+        m.kind = kinds.value(o.value(QStringLiteral("kind")).toString(), IdentifierKind::Other);
+        m.start = o.value(QStringLiteral("start")).toInt(-1);
+        m.length = o.value(QStringLiteral("length")).toInt(-1);
+        if (m.text.isEmpty() || m.start < 0 || m.length <= 0)
+            continue;
+        for (const QJsonValue &l : o.value(QStringLiteral("lines")).toArray()) {
+            if (l.isDouble() && l.toInt(-1) >= 0)
+                m.logLines << l.toInt();
+        }
+        report.mentions << m;
+    }
+    for (const QJsonValue &l : object.value(QStringLiteral("support_lines")).toArray()) {
+        if (l.isDouble() && l.toInt(-1) >= 0)
+            report.supportLines << l.toInt();
+    }
+    return report;
 }
 
 QVector<IdentifierMention> findIdentifiers(const QString &text)

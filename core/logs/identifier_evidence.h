@@ -9,6 +9,7 @@
 // host:port, registry/image:tag) is real only when its parts are. Config keys, IAM actions and
 // tool names (spark.executor.memory, s3:GetObject, kubectl) are vocabulary, not claims about the
 // log, and are not reported.
+#include <QJsonObject>
 #include <QString>
 #include <QStringList>
 #include <QVector>
@@ -64,6 +65,14 @@ struct EvidenceReport
     QStringList hallucinated() const; // their texts, first mention of each, in text order
     QStringList grounded() const;
 };
+
+// The report as JSON, for a worker thread's result or a report file:
+// {"mentions":[{"text","kind","start","length","lines":[0-based]}],"support_lines":[...],
+//  "grounded":N,"hallucinated":N}. `lineOffset` is added to every line (a report made on a log's
+// tail, given in the whole log's lines).
+QJsonObject evidenceToJson(const EvidenceReport &report, int lineOffset = 0);
+// Reads what evidenceToJson wrote; unknown kinds read as Other, malformed entries are skipped.
+EvidenceReport evidenceFromJson(const QJsonObject &object);
 
 // The identifier mentions of a text with kinds and positions, without any log (logLines empty).
 QVector<IdentifierMention> findIdentifiers(const QString &text);

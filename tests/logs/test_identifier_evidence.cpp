@@ -10,6 +10,7 @@
 #include "shared_data.h"
 
 #include <QFile>
+#include <QJsonObject>
 #include <QRegularExpression>
 #include <QTest>
 
@@ -214,6 +215,16 @@ private Q_SLOTS:
         QCOMPARE(report.hallucinatedCount(), 1);
         QCOMPARE(report.hallucinated(), QStringList{QStringLiteral("checkout-api-7d9f8c6b5-x2kqq")});
         QCOMPARE(report.supportLines, lines({0, 6}));
+        // Through JSON (a worker thread's result), shifted to the whole log's lines.
+        const EvidenceReport back = evidenceFromJson(evidenceToJson(report, 100));
+        QCOMPARE(back.mentions.size(), report.mentions.size());
+        QCOMPARE(back.mentions.at(5).text, report.mentions.at(5).text);
+        QCOMPARE(back.mentions.at(5).kind, IdentifierKind::Pod);
+        QCOMPARE(back.mentions.at(1).start, report.mentions.at(1).start);
+        QCOMPARE(back.mentions.at(3).logLines, lines({106}));
+        QCOMPARE(back.supportLines, lines({100, 106}));
+        QCOMPARE(back.hallucinated(), report.hallucinated());
+        QVERIFY(evidenceFromJson(QJsonObject{{QStringLiteral("mentions"), QStringLiteral("junk")}}).mentions.isEmpty());
         QVERIFY(LogEvidence(QString()).check(text).supportLines.isEmpty());
         QCOMPARE(LogEvidence(QString()).lineCount(), 0);
         QCOMPARE(LogEvidence(QStringLiteral("one\r\ntwo")).linesOf(QStringLiteral("line 2")), lines({1}));
