@@ -1,6 +1,7 @@
 #include "ui/label_view.h"
 
 #include "core/store/store.h"
+#include "ui/explanation_view.h"
 #include "ui/log_text_view.h"
 #include "ui/log_view.h"
 #include "ui/vote_history_model.h"
@@ -24,7 +25,6 @@
 #include <QStackedWidget>
 #include <QTableView>
 #include <QTextBrowser>
-#include <QTextDocumentFragment>
 #include <QToolButton>
 #include <QVBoxLayout>
 #include <algorithm>
@@ -92,120 +92,7 @@ QIcon thumbIcon(bool up, const QColor &color)
     return QIcon(pixmap);
 }
 
-QString escaped(const QString &text)
-{
-    return text.toHtmlEscaped().replace(QLatin1Char('\n'), QLatin1String("<br>"));
-}
-
 } // namespace
-
-// One explanation: its letter, the evidence line (identifiers found / not found in the log) and
-// the text with each identifier marked: found ones link to their first log line, the others are
-// flagged in red before the vote.
-class ExplanationPane : public QWidget
-{
-    Q_OBJECT
-public:
-    ExplanationPane(const QString &letter, QWidget *parent) : QWidget(parent)
-    {
-        auto *layout = new QVBoxLayout(this);
-        layout->setContentsMargins(0, 0, 0, 0);
-        layout->setSpacing(4);
-        auto *header = new QHBoxLayout;
-        m_letter = new QLabel(letter, this);
-        QFont big = m_letter->font();
-        big.setPointSizeF(big.pointSizeF() * 1.6);
-        big.setBold(true);
-        m_letter->setFont(big);
-        m_letter->setStyleSheet(QStringLiteral("color: #1f2937;"));
-        m_flags = new QLabel(this);
-        m_flags->setWordWrap(true);
-        m_flags->setTextFormat(Qt::RichText);
-        header->addWidget(m_letter, 0, Qt::AlignTop);
-        header->addWidget(m_flags, 1);
-        layout->addLayout(header);
-        m_text = new QTextBrowser(this);
-        m_text->setOpenLinks(false);
-        m_text->setOpenExternalLinks(false);
-        m_text->setFocusPolicy(Qt::ClickFocus);
-        QFont font = m_text->font();
-        font.setPointSizeF(font.pointSizeF() * 1.1);
-        m_text->setFont(font);
-        layout->addWidget(m_text, 1);
-        connect(m_text, &QTextBrowser::anchorClicked, this, [this](const QUrl &url) {
-            if (url.scheme() == QLatin1String("line"))
-                Q_EMIT lineActivated(url.path().toInt());
-        });
-    }
-
-    void show(const ExplanationRecord &explanation, const EvidenceReport &evidence)
-    {
-        m_plain = explanation.text;
-        QVector<IdentifierMention> mentions = evidence.mentions;
-        std::sort(mentions.begin(), mentions.end(),
-                  [](const IdentifierMention &a, const IdentifierMention &b) { return a.start < b.start; });
-        QString html = QStringLiteral("<div style='line-height:135%'>");
-        int at = 0;
-        for (const IdentifierMention &m : mentions) {
-            if (m.start < at || m.length <= 0 || m.start + m.length > m_plain.size())
-                continue; // overlapping or out of range: leave as text
-            html += escaped(m_plain.mid(at, m.start - at));
-            const QString word = escaped(m_plain.mid(m.start, m.length));
-            if (m.inLog()) {
-                html += QStringLiteral("<a href='line:%1' style='color:#1d4ed8; text-decoration:none;"
-                                       " background-color:#e0ecff;'>%2</a>")
-                            .arg(m.logLines.first())
-                            .arg(word);
-            } else {
-                html += QStringLiteral("<span style='color:#b91c1c; background-color:#fee2e2;"
-                                       " text-decoration:underline;'>%1</span>")
-                            .arg(word);
-            }
-            at = m.start + m.length;
-        }
-        html += escaped(m_plain.mid(at));
-        html += QStringLiteral("</div>");
-        m_text->setHtml(html);
-
-        const QStringList missing = evidence.hallucinated();
-        const int grounded = evidence.groundedCount();
-        QString flags;
-        if (!missing.isEmpty()) {
-            QStringList shown;
-            for (const QString &m : missing)
-                shown << QStringLiteral("<b>%1</b>").arg(m.toHtmlEscaped());
-            const QString list = shown.join(QStringLiteral(", "));
-            flags = QStringLiteral("<span style='color:#b91c1c'>⚠ %1</span>")
-                        .arg(missing.size() == 1 ? tr("not in the log: %1").arg(list)
-                                                 : tr("%1 identifiers not in the log: %2").arg(missing.size()).arg(list));
-            if (grounded > 0)
-                flags += QStringLiteral("<br><span style='color:#6b7280'>%1</span>")
-                             .arg(grounded == 1 ? tr("1 other found in the log") : tr("%1 others found in the log").arg(grounded));
-        } else if (grounded > 0) {
-            flags = QStringLiteral("<span style='color:#15803d'>✔ %1</span>")
-                        .arg(grounded == 1 ? tr("its identifier is in the log (click it to see the line)")
-                                           : tr("all %1 identifiers are in the log (click one to see its line)").arg(grounded));
-        } else {
-            flags = QStringLiteral("<span style='color:#6b7280'>%1</span>").arg(tr("names no identifier of the log"));
-        }
-        m_flags->setText(flags);
-        m_flagsPlain = QTextDocumentFragment::fromHtml(flags).toPlainText();
-    }
-
-    QString plainText() const { return m_plain; }
-    QString flagsText() const { return m_flagsPlain; }
-    QTextBrowser *textView() const { return m_text; }
-
-Q_SIGNALS:
-    void lineActivated(int line);
-
-private:
-    QLabel *m_letter = nullptr;
-    QLabel *m_flags = nullptr;
-    QTextBrowser *m_text = nullptr;
-    QString m_plain;
-    QString m_flagsPlain;
-};
 
 const QStringList &LabelView::tagIds()
 {
@@ -347,15 +234,33 @@ void LabelView::buildPairPage(QWidget *page)
         }
     });
 
-    m_left = new ExplanationPane(tr("A"), m_splitter);
-    m_left->setObjectName(QStringLiteral("labelLeft"));
-    m_right = new ExplanationPane(tr("B"), m_splitter);
-    m_right->setObjectName(QStringLiteral("labelRight"));
-    for (ExplanationPane *pane : {m_left, m_right})
-        connect(pane, &ExplanationPane::lineActivated, this, &LabelView::jumpToLine);
+    // Identifiers found in the log link to their line; the others are flagged before the vote.
+    // A big letter over each: the keys and buttons speak of A and B.
+    auto makePane = [this](const QString &letter, const QString &name) {
+        auto *box = new QWidget(m_splitter);
+        auto *column = new QVBoxLayout(box);
+        column->setContentsMargins(0, 0, 0, 0);
+        column->setSpacing(2);
+        auto *title = new QLabel(letter, box);
+        QFont big = title->font();
+        big.setPointSizeF(big.pointSizeF() * 1.5);
+        big.setBold(true);
+        title->setFont(big);
+        auto *view = new ExplanationView(box);
+        view->setObjectName(name);
+        view->textBrowser()->setFocusPolicy(Qt::ClickFocus);
+        connect(view, &ExplanationView::lineActivated, this, &LabelView::jumpToLine);
+        column->addWidget(title);
+        column->addWidget(view, 1);
+        return std::make_pair(box, view);
+    };
+    auto [leftBox, left] = makePane(tr("A"), QStringLiteral("labelLeft"));
+    auto [rightBox, right] = makePane(tr("B"), QStringLiteral("labelRight"));
+    m_left = left;
+    m_right = right;
     m_splitter->addWidget(logBox);
-    m_splitter->addWidget(m_left);
-    m_splitter->addWidget(m_right);
+    m_splitter->addWidget(leftBox);
+    m_splitter->addWidget(rightBox);
     m_splitter->setStretchFactor(0, 4);
     m_splitter->setStretchFactor(1, 3);
     m_splitter->setStretchFactor(2, 3);
@@ -574,22 +479,22 @@ QStringList LabelView::checkedTags() const
 
 QString LabelView::leftText() const
 {
-    return m_left->plainText();
+    return m_left->text();
 }
 
 QString LabelView::rightText() const
 {
-    return m_right->plainText();
+    return m_right->text();
 }
 
 QString LabelView::leftFlags() const
 {
-    return m_left->flagsText();
+    return m_left->summaryText();
 }
 
 QString LabelView::rightFlags() const
 {
-    return m_right->flagsText();
+    return m_right->summaryText();
 }
 
 bool LabelView::isShowingPair() const
@@ -621,8 +526,8 @@ void LabelView::showPair(const LoadedPair &pair)
     const QString title = pair.incident.title.isEmpty() ? QString() : QStringLiteral(" — ") + pair.incident.title;
     m_pairLabel->setText(tr("Pair %1 · incident %2 · %3%4").arg(pair.pair.id).arg(pair.incident.id).arg(kind, title));
     m_pairLabel->setToolTip(pair.logName);
-    m_left->show(pair.left(), pair.leftEvidence());
-    m_right->show(pair.right(), pair.rightEvidence());
+    m_left->setExplanation(pair.left().text, pair.leftEvidence());
+    m_right->setExplanation(pair.right().text, pair.rightEvidence());
 
     // A reopened pair shows the vote it has; a new one starts blank.
     for (QCheckBox *box : m_tagBoxes)
@@ -774,4 +679,3 @@ bool LabelView::eventFilter(QObject *watched, QEvent *event)
 
 } // namespace lab
 
-#include "label_view.moc"

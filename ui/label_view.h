@@ -30,7 +30,7 @@ namespace lab {
 class LogView;
 class Store;
 class VoteHistoryModel;
-class ExplanationPane;
+class ExplanationView;
 
 class LabelView : public QWidget
 {
@@ -126,8 +126,8 @@ private:
     QSplitter *m_splitter = nullptr;
     LogView *m_logView = nullptr;
     QToolButton *m_evidenceOnly = nullptr;
-    ExplanationPane *m_left = nullptr;
-    ExplanationPane *m_right = nullptr;
+    ExplanationView *m_left = nullptr;
+    ExplanationView *m_right = nullptr;
     QList<QCheckBox *> m_tagBoxes;
     QLineEdit *m_rationale = nullptr;
     QPushButton *m_voteButtons[5] = {};

@@ -23,6 +23,7 @@
 #include <QDockWidget>
 #include <QSettings>
 #include <QTimer>
+#include <limits>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -99,7 +100,7 @@ private:
         QVERIFY2(annotator.ok(), qPrintable(annotator.error()));
         m_annotator = *annotator;
         m_view = std::make_unique<LabelView>();
-        m_view->resize(1500, 900);
+        m_view->resize(1600, 1000);
         m_view->show();
         m_view->activateWindow();
         QVERIFY(QTest::qWaitForWindowActive(m_view.get()));
@@ -370,8 +371,8 @@ private Q_SLOTS:
         const LoadedPair &pair = current();
         const int hallucinated = pair.evidenceA.hallucinatedCount() + pair.evidenceB.hallucinatedCount();
         if (hallucinated > 0)
-            QVERIFY(m_view->leftFlags().contains(QStringLiteral("not in the log"))
-                    || m_view->rightFlags().contains(QStringLiteral("not in the log")));
+            QVERIFY(m_view->leftFlags().contains(QStringLiteral("not found"))
+                    || m_view->rightFlags().contains(QStringLiteral("not found")));
         QTRY_VERIFY(m_view->logView()->logFile() && m_view->logView()->logFile()->isIndexed());
         // Indexed: the view scrolled to the first line an explanation relies on.
         QVector<int> support = pair.evidenceA.supportLines + pair.evidenceB.supportLines;
@@ -379,6 +380,54 @@ private Q_SLOTS:
             std::sort(support.begin(), support.end());
             QTRY_COMPARE(m_view->logView()->currentLine(), qint64(support.first()));
         }
+    }
+
+    void historyPagesThroughEveryVoteNewestFirst()
+    {
+        auto store = Store::open(m_dir.filePath(QStringLiteral("history.lab")));
+        QVERIFY2(store.ok(), qPrintable(store.error()));
+        QVERIFY(synth::writeSyntheticIncidents(**store, 9, 150).ok()); // 450 pairs
+        auto alice = (*store)->ensureAnnotator(QStringLiteral("alice"));
+        auto other = (*store)->ensureAnnotator(QStringLiteral("other"));
+        QVERIFY(alice.ok() && other.ok());
+        auto pairs = (*store)->pairs();
+        QVERIFY(pairs.ok());
+        QCOMPARE(pairs->size(), 450);
+        const Status voted = (*store)->transaction([&]() -> Status {
+            for (const PairRecord &p : *pairs) {
+                for (qint64 who : {alice->id, other->id}) {
+                    VoteRecord v;
+                    v.pairId = p.id;
+                    v.annotatorId = who;
+                    v.choice = VoteChoice::Tie;
+                    if (auto r = (*store)->recordVote(v); !r.ok())
+                        return fail(r.error());
+                }
+            }
+            return {};
+        });
+        QVERIFY2(voted.ok(), qPrintable(voted.error()));
+
+        VoteHistoryModel model;
+        QSignalSpy pages(&model, &VoteHistoryModel::pageLoaded);
+        model.setSource(*store, alice->id);
+        QVERIFY(pages.wait(10000));
+        QCOMPARE(model.rowCount(), VoteHistoryModel::kPageSize);
+        while (model.canFetchMore({})) {
+            model.fetchMore({});
+            QVERIFY(pages.wait(10000));
+        }
+        QCOMPARE(model.rowCount(), 450);
+        QVERIFY(model.atEnd());
+        qint64 previous = std::numeric_limits<qint64>::max();
+        for (int row = 0; row < model.rowCount(); ++row) {
+            const qint64 id = model.data(model.index(row, 0), VoteHistoryModel::kVoteIdRole).toLongLong();
+            QVERIFY(id < previous);
+            previous = id;
+            const auto vote = storedVote(**store, alice->id, model.pairIdAt(row));
+            QVERIFY(vote && vote->id == id); // alice's own, none of the other annotator's
+        }
+        QCOMPARE(model.pairIdAt(449), pairs->first().id);
     }
 
     void mainWindowLabelActionAsksForTheAnnotatorOnce()
@@ -446,15 +495,17 @@ private Q_SLOTS:
         if (path.isEmpty())
             QSKIP("set LAB_LABEL_SCREENSHOT=FILE to save a picture of the page");
         startFresh(12);
-        // A pair with a flagged identifier makes the better picture.
-        for (int i = 0; i < 12; ++i) {
+        // A Kubernetes pair with a flagged identifier makes the clearest picture: its log lines
+        // are short enough to show the highlighted identifiers.
+        for (int i = 0; i < 36 && m_view->isShowingPair(); ++i) {
             const LoadedPair &p = current();
-            if (p.evidenceA.hallucinatedCount() + p.evidenceB.hallucinatedCount() > 0 && p.logText.size() > 0)
+            if (p.evidenceA.hallucinatedCount() + p.evidenceB.hallucinatedCount() > 0
+                && p.incident.kind.startsWith(QLatin1String("k8s")))
                 break;
             QTRY_VERIFY(m_view->session()->isNextReady());
             QTest::keyClick(m_view.get(), Qt::Key_Space);
         }
-        m_view->resize(1600, 1000);
+        QVERIFY(m_view->isShowingPair());
         QTest::mouseClick(m_view->tagBox(QStringLiteral("hallucination")), Qt::LeftButton);
         QTRY_VERIFY(m_view->logView()->logFile() && m_view->logView()->logFile()->isIndexed());
         QTest::qWait(300);
