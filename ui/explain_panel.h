@@ -6,11 +6,11 @@
 // It shows; ExplainJob computes (the evidence too, in explanation.meta["evidence"]).
 #include "core/explain/explainer.h"
 
+#include <QTextBrowser> // textView()'s type, complete for callers that read its text
 #include <QWidget>
 
 class QLabel;
 class QListView;
-class QTextBrowser;
 class QProgressBar;
 class QStackedWidget;
 class QStandardItemModel;
