@@ -93,6 +93,24 @@ private Q_SLOTS:
         QCOMPARE(word.underlineStyle(), QTextCharFormat::NoUnderline);
 
         QCOMPARE(view.summaryText(), QStringLiteral("2 identifiers found in the log, 2 not found: executor 17, 10.0.4.18"));
+
+        // LAB_EXPLANATION_VIEW_SCREENSHOT=file.png saves how it looks, light and dark.
+        const QString shot = qEnvironmentVariable("LAB_EXPLANATION_VIEW_SCREENSHOT");
+        if (!shot.isEmpty()) {
+            view.setTitle(QStringLiteral("Explanation A"));
+            view.resize(460, 170);
+            view.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&view));
+            QVERIFY(view.grab().save(shot));
+            QPalette dark = view.palette();
+            dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
+            dark.setColor(QPalette::WindowText, QColor(0xe5, 0xe5, 0xe5));
+            dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+            dark.setColor(QPalette::Text, QColor(0xe5, 0xe5, 0xe5));
+            dark.setColor(QPalette::Link, QColor(0x60, 0xa5, 0xfa));
+            view.setPalette(dark);
+            QVERIFY(view.grab().save(QString(shot).replace(QStringLiteral(".png"), QStringLiteral("-dark.png"))));
+        }
     }
 
     void summaryForOneAndNone()
