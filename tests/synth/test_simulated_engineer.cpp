@@ -31,6 +31,12 @@ private Q_SLOTS:
         QVERIFY(identifierInLog(QStringLiteral("10.0.4.17"), log));
         QVERIFY(!identifierInLog(QStringLiteral("10.0.4.18"), log));
         QVERIFY(identifierInLog(QStringLiteral("s3://acme-prod-orders-raw/raw"), log));
+        // Near misses a substring match would accept: a shorter IP, a shorter bucket, a task of
+        // another stage.
+        QVERIFY(!identifierInLog(QStringLiteral("10.0.4.1"), log));
+        QVERIFY(!identifierInLog(QStringLiteral("acme-prod-orders"), log));
+        QVERIFY(!identifierInLog(QStringLiteral("stage 1"), log));
+        QVERIFY(identifierInLog(QStringLiteral("java.lang.OutOfMemoryError"), log));
         const QStringList tokens = identifierTokens(QStringLiteral("Executor 7 on 10.0.4.17 ran out of memory; raise spark.executor.memory to 8g "
                                                                    "and check acme-prod-orders-raw, not acme-prod-orders-lake."));
         QVERIFY(tokens.contains(QStringLiteral("executor 7")));
