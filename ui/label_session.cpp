@@ -165,6 +165,8 @@ void LabelSession::onLoaded(const PairLoad &load)
     }
     m_next = load.pair;
     m_nextIsEnd = !load.pair;
+    if (m_next)
+        Q_EMIT nextLoaded(*m_next);
 }
 
 void LabelSession::show(LoadedPair pair)

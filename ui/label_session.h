@@ -74,6 +74,9 @@ public:
 Q_SIGNALS:
     // A pair is on screen. `pair.vote` is the vote a new one would replace (none for a new pair).
     void pairShown(const lab::LoadedPair &pair);
+    // The pair after the one on screen is loaded (the view may prepare it off screen); it is
+    // the next pairShown unless an undo or edit comes first.
+    void nextLoaded(const lab::LoadedPair &pair);
     // Waiting for the loader (only when the annotator out-votes the prefetch).
     void loading();
     // Nothing left for this annotator.

@@ -235,8 +235,10 @@ void LabelView::buildPairPage(QWidget *page)
     });
 
     // Identifiers found in the log link to their line; the others are flagged before the vote.
-    // A big letter over each: the keys and buttons speak of A and B.
-    auto makePane = [this](const QString &letter, const QString &name) {
+    // A big letter over each: the keys and buttons speak of A and B. Each side holds two views
+    // in a stack: the prefetched pair is rendered into the hidden one while the annotator reads,
+    // so a vote only flips the stacks (rendering marked text costs milliseconds).
+    auto makePane = [this](const QString &letter, const QString &name, QStackedWidget *&stack) {
         auto *box = new QWidget(m_splitter);
         auto *column = new QVBoxLayout(box);
         column->setContentsMargins(0, 0, 0, 0);
@@ -246,18 +248,20 @@ void LabelView::buildPairPage(QWidget *page)
         big.setPointSizeF(big.pointSizeF() * 1.5);
         big.setBold(true);
         title->setFont(big);
-        auto *view = new ExplanationView(box);
-        view->setObjectName(name);
-        view->textBrowser()->setFocusPolicy(Qt::ClickFocus);
-        connect(view, &ExplanationView::lineActivated, this, &LabelView::jumpToLine);
+        stack = new QStackedWidget(box);
+        for (int i = 0; i < 2; ++i) {
+            auto *view = new ExplanationView(stack);
+            view->setObjectName(name);
+            view->textBrowser()->setFocusPolicy(Qt::ClickFocus);
+            connect(view, &ExplanationView::lineActivated, this, &LabelView::jumpToLine);
+            stack->addWidget(view);
+        }
         column->addWidget(title);
-        column->addWidget(view, 1);
-        return std::make_pair(box, view);
+        column->addWidget(stack, 1);
+        return box;
     };
-    auto [leftBox, left] = makePane(tr("A"), QStringLiteral("labelLeft"));
-    auto [rightBox, right] = makePane(tr("B"), QStringLiteral("labelRight"));
-    m_left = left;
-    m_right = right;
+    QWidget *leftBox = makePane(tr("A"), QStringLiteral("labelLeft"), m_leftStack);
+    QWidget *rightBox = makePane(tr("B"), QStringLiteral("labelRight"), m_rightStack);
     m_splitter->addWidget(logBox);
     m_splitter->addWidget(leftBox);
     m_splitter->addWidget(rightBox);
@@ -416,6 +420,7 @@ void LabelView::start(std::shared_ptr<Store> store, const AnnotatorRecord &annot
     m_session = new LabelSession(store, annotator, options, this);
     m_session->setGuidelineVersion(m_guidelineVersion);
     connect(m_session, &LabelSession::pairShown, this, &LabelView::showPair);
+    connect(m_session, &LabelSession::nextLoaded, this, &LabelView::prerender);
     connect(m_session, &LabelSession::loading, this, &LabelView::showLoading);
     connect(m_session, &LabelSession::queueEmpty, this, &LabelView::showEmpty);
     connect(m_session, &LabelSession::countsChanged, this, &LabelView::updateCounts);
@@ -477,24 +482,43 @@ QStringList LabelView::checkedTags() const
     return tags;
 }
 
+ExplanationView *LabelView::leftView() const
+{
+    return static_cast<ExplanationView *>(m_leftStack->currentWidget());
+}
+
+ExplanationView *LabelView::rightView() const
+{
+    return static_cast<ExplanationView *>(m_rightStack->currentWidget());
+}
+
 QString LabelView::leftText() const
 {
-    return m_left->text();
+    return leftView()->text();
 }
 
 QString LabelView::rightText() const
 {
-    return m_right->text();
+    return rightView()->text();
 }
 
 QString LabelView::leftFlags() const
 {
-    return m_left->summaryText();
+    return leftView()->summaryText();
 }
 
 QString LabelView::rightFlags() const
 {
-    return m_right->summaryText();
+    return rightView()->summaryText();
+}
+
+void LabelView::prerender(const LoadedPair &pair)
+{
+    const int back = 1 - m_leftStack->currentIndex();
+    static_cast<ExplanationView *>(m_leftStack->widget(back))->setExplanation(pair.left().text, pair.leftEvidence());
+    static_cast<ExplanationView *>(m_rightStack->widget(back))->setExplanation(pair.right().text, pair.rightEvidence());
+    m_backPair = pair.pair.id;
+    m_backLeft = pair.shownLeft;
 }
 
 bool LabelView::isShowingPair() const
@@ -526,8 +550,16 @@ void LabelView::showPair(const LoadedPair &pair)
     const QString title = pair.incident.title.isEmpty() ? QString() : QStringLiteral(" — ") + pair.incident.title;
     m_pairLabel->setText(tr("Pair %1 · incident %2 · %3%4").arg(pair.pair.id).arg(pair.incident.id).arg(kind, title));
     m_pairLabel->setToolTip(pair.logName);
-    m_left->setExplanation(pair.left().text, pair.leftEvidence());
-    m_right->setExplanation(pair.right().text, pair.rightEvidence());
+    if (m_backPair == pair.pair.id && m_backLeft == pair.shownLeft) {
+        const int back = 1 - m_leftStack->currentIndex();
+        m_leftStack->setCurrentIndex(back);
+        m_rightStack->setCurrentIndex(back);
+        m_backPair = 0;
+    } else {
+        // Undo or an edit: drawn now; the prefetched pair stays ready behind.
+        leftView()->setExplanation(pair.left().text, pair.leftEvidence());
+        rightView()->setExplanation(pair.right().text, pair.rightEvidence());
+    }
 
     // A reopened pair shows the vote it has; a new one starts blank.
     for (QCheckBox *box : m_tagBoxes)

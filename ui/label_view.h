@@ -93,6 +93,9 @@ private:
     void createActions();
     void castVote(ScreenChoice choice);
     void showPair(const LoadedPair &pair);
+    void prerender(const LoadedPair &pair);
+    ExplanationView *leftView() const;
+    ExplanationView *rightView() const;
     void showLoading();
     void showEmpty();
     void showMessage(const QString &title, const QString &detail, bool retry);
@@ -126,8 +129,11 @@ private:
     QSplitter *m_splitter = nullptr;
     LogView *m_logView = nullptr;
     QToolButton *m_evidenceOnly = nullptr;
-    ExplanationView *m_left = nullptr;
-    ExplanationView *m_right = nullptr;
+    // Two explanation views per side (see prerender): the current one and the next pair's.
+    QStackedWidget *m_leftStack = nullptr;
+    QStackedWidget *m_rightStack = nullptr;
+    qint64 m_backPair = 0;               // the pair rendered in the hidden views (0: none)
+    Candidate m_backLeft = Candidate::A; // and which candidate it put on the left
     QList<QCheckBox *> m_tagBoxes;
     QLineEdit *m_rationale = nullptr;
     QPushButton *m_voteButtons[5] = {};
