@@ -3,7 +3,7 @@
 #include "cli_project.h"
 #include "command.h"
 
-#include "core/label/auto_label.h"
+#include "core/synth/auto_label.h"
 #include "core/store/store.h"
 
 namespace lab::cli {

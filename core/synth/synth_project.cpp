@@ -2,6 +2,7 @@
 
 #include "explanation_writer.h"
 #include "incident_generator.h"
+#include "auto_label.h"
 #include "simulated_engineer.h"
 
 #include "core/logs/log_signature.h"
@@ -99,123 +100,14 @@ Result<SynthSummary> writeSyntheticIncidents(Store &store, quint64 seed, int cou
     return summary;
 }
 
-namespace {
-
-VoteChoice toChoice(Verdict v)
-{
-    switch (v) {
-    case Verdict::ABetter: return VoteChoice::ABetter;
-    case Verdict::BBetter: return VoteChoice::BBetter;
-    case Verdict::Tie: return VoteChoice::Tie;
-    case Verdict::BothBad: return VoteChoice::BothBad;
-    }
-    return VoteChoice::Skip;
-}
-
-QString describe(const Judgement &j)
-{
-    QStringList parts;
-    parts << (j.rootCause ? QStringLiteral("names the cause") : QStringLiteral("misses the cause"));
-    if (j.hallucinatedIdentifiers > 0)
-        parts << QStringLiteral("invents %1").arg(j.hallucinated.mid(0, 3).join(QStringLiteral(", ")));
-    if (j.unsafeAction)
-        parts << QStringLiteral("unsafe action");
-    if (j.words > 90)
-        parts << QStringLiteral("%1 words").arg(j.words);
-    return parts.join(QStringLiteral("; "));
-}
-
-} // namespace
-
 Result<LabelSummary> autoLabel(Store &store, double noise, quint64 seed, qint64 limit, const ProgressCallback &progress)
 {
-    if (!(noise >= 0.0 && noise <= 1.0))
-        return fail(QStringLiteral("noise must be between 0 and 1 (got %1)").arg(noise));
-    auto annotator = store.ensureAnnotator(QString::fromLatin1(kSimulatedEngineerName), QString(kAnnotatorSimulated));
-    if (!annotator)
-        return fail(annotator.error());
-    auto pairs = store.pairs();
-    if (!pairs)
-        return fail(pairs.error());
-    VoteFilter mine;
-    mine.annotatorId = annotator->id;
-    auto votes = store.votes(mine);
-    if (!votes)
-        return fail(votes.error());
-    QSet<qint64> done;
-    for (const VoteRecord &v : std::as_const(*votes))
-        done.insert(v.pairId);
-    QVector<PairRecord> open;
-    for (const PairRecord &p : std::as_const(*pairs)) {
-        if (!done.contains(p.id) && (limit < 0 || open.size() < limit))
-            open << p;
-    }
-
-    LabelSummary summary;
-    // Ground truth and log per incident, loaded once.
-    struct Case
-    {
-        bool usable = false;
-        GroundTruth truth;
-        QString log;
-    };
-    QHash<qint64, Case> cases;
-    const Status status = store.transaction([&]() -> Status {
-        for (qsizetype i = 0; i < open.size(); ++i) {
-            const PairRecord &pair = open[i];
-            if (!cases.contains(pair.incidentId)) {
-                Case c;
-                auto incident = store.incident(pair.incidentId);
-                if (!incident)
-                    return fail(incident.error());
-                auto truth = GroundTruth::fromJson(incident->groundTruth);
-                auto log = store.logFor(pair.incidentId);
-                if (truth && log) {
-                    c.usable = true;
-                    c.truth = *truth;
-                    c.log = log->content;
-                }
-                cases.insert(pair.incidentId, c);
-            }
-            const Case &c = cases[pair.incidentId];
-            if (!c.usable) {
-                ++summary.skipped;
-            } else {
-                auto a = store.explanation(pair.explanationA);
-                if (!a)
-                    return fail(a.error());
-                auto b = store.explanation(pair.explanationB);
-                if (!b)
-                    return fail(b.error());
-                Rng rng(mixSeed(seed, quint64(pair.id)));
-                const Vote v = vote(a->text, b->text, c.truth, c.log, noise, rng);
-                VoteRecord record;
-                record.pairId = pair.id;
-                record.annotatorId = annotator->id;
-                record.shownLeft = rng.chance(0.5) ? Candidate::A : Candidate::B;
-                record.choice = toChoice(v.verdict);
-                record.guidelineVersion = QString::fromLatin1(kSimulatedGuideline);
-                record.tags = {QStringLiteral("simulated")};
-                record.rationale = QStringLiteral("A: %1. B: %2.").arg(describe(v.a), describe(v.b));
-                if (auto id = store.recordVote(record); !id)
-                    return fail(id.error());
-                ++summary.votes;
-                summary.flipped += v.flipped ? 1 : 0;
-                switch (v.verdict) {
-                case Verdict::ABetter: ++summary.aBetter; break;
-                case Verdict::BBetter: ++summary.bBetter; break;
-                case Verdict::Tie: ++summary.ties; break;
-                case Verdict::BothBad: ++summary.bothBad; break;
-                }
-            }
-            if (!reportProgress(progress, i + 1, open.size()))
-                return fail(QStringLiteral("labeling cancelled after %1 of %2 pairs; no vote was kept").arg(i + 1).arg(open.size()));
-        }
-        return Status::success();
-    });
-    if (!status)
-        return fail(QStringLiteral("could not record simulated votes in %1: %2").arg(store.path(), status.error()));
-    return summary;
+    AutoLabelOptions options;
+    options.annotator = QString::fromLatin1(kSimulatedEngineerName);
+    options.noise = noise;
+    options.seed = seed;
+    options.limit = limit;
+    return autoLabelAs(store, options, progress);
 }
 
 } // namespace lab::synth

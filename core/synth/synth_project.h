@@ -26,7 +26,8 @@ struct SynthSummary
 
 // Generates incidents 0..count-1 of `seed` and stores them in one transaction (nothing is left
 // behind on error or cancel). Each incident gets 7 explanations (one per style, model empty)
-// and 3 pairs: good vs two different bad styles, and one bad vs bad; the A/B order is random.
+// and 3 pairs: good vs two different bad styles, and one bad vs bad; the A/B order is random. The
+// good-vs-bad pairs of one incident in ten are gold pairs (answer: the good side is better).
 Result<SynthSummary> writeSyntheticIncidents(Store &store, quint64 seed, int count,
                                              const ProgressCallback &progress = {});
 
@@ -42,7 +43,8 @@ struct LabelSummary
 };
 
 // The simulated engineer votes, as annotator "simulated-engineer", on every pair it has not voted
-// on yet (at most `limit` of them; -1: all), in one transaction. Each pair's randomness (noise,
+// on yet (at most `limit` of them; -1: all), with tags; autoLabelAs (auto_label.h) with that
+// annotator, committed in batches. Each pair's randomness (noise,
 // the side shown left) comes from (seed, pair id), so the same database and seed give the same
 // votes whatever the order.
 Result<LabelSummary> autoLabel(Store &store, double noise, quint64 seed, qint64 limit = -1,

@@ -2,7 +2,7 @@
 // export again gives the same lines; import into the same database changes nothing), and the
 // validation of malformed files (bad lines reported by number, nothing imported unless told to
 // skip them).
-#include "core/label/auto_label.h"
+#include "core/synth/auto_label.h"
 #include "core/label/prefs_io.h"
 #include "core/logs/log_digest.h"
 #include "core/store/store.h"

@@ -1,4 +1,4 @@
-#include "core/label/auto_label.h"
+#include "core/synth/auto_label.h"
 
 #include "core/store/store.h"
 #include "core/synth/rng.h"
@@ -149,8 +149,10 @@ Result<synth::LabelSummary> autoLabelAs(Store &store, const AutoLabelOptions &op
         QString log;
     };
     QHash<qint64, Case> cases;
-    const Status status = store.transaction([&]() -> Status {
-        for (qsizetype i = 0; i < open.size(); ++i) {
+    qsizetype next = 0;
+    auto labelBatch = [&]() -> Status {
+        const qsizetype end = qMin<qsizetype>(open.size(), next + kAutoLabelBatch);
+        for (qsizetype i = next; i < end; ++i) {
             const PairRecord &pair = open[i];
             if (!cases.contains(pair.incidentId)) {
                 Case c;
@@ -176,7 +178,7 @@ Result<synth::LabelSummary> autoLabelAs(Store &store, const AutoLabelOptions &op
                 auto b = store.explanation(pair.explanationB);
                 if (!b)
                     return fail(b.error());
-                // Same draws as synth::autoLabel: the verdict's noise, then the side shown left.
+                // Draws from (seed, pair id): the verdict's noise, then the side shown left.
                 synth::Rng rng(synth::mixSeed(options.seed, quint64(pair.id)));
                 const synth::Vote v = synth::vote(a->text, b->text, c.truth, c.log, options.noise, rng);
                 const QStringList tagsA = explanationTags(a->text, v.a, c.truth, c.log);
@@ -201,12 +203,24 @@ Result<synth::LabelSummary> autoLabelAs(Store &store, const AutoLabelOptions &op
                 }
             }
             if (!reportProgress(progress, i + 1, open.size()))
-                return fail(QStringLiteral("labeling cancelled after %1 of %2 pairs; no vote was kept").arg(i + 1).arg(open.size()));
+                return fail(QStringLiteral("labeling cancelled after %1 of %2 pairs; the votes of the pairs before %3 were kept")
+                                .arg(i + 1)
+                                .arg(open.size())
+                                .arg(next + 1));
         }
         return Status::success();
-    });
-    if (!status)
-        return fail(QStringLiteral("could not record the votes of \"%1\" in %2: %3").arg(options.annotator, store.path(), status.error()));
+    };
+    for (; next < open.size(); next += kAutoLabelBatch) {
+        const synth::LabelSummary before = summary;
+        const Status status = store.transaction(labelBatch);
+        if (!status) {
+            summary = before; // the batch was rolled back
+            return fail(QStringLiteral("could not record the votes of \"%1\" in %2 (%3 votes kept): %4")
+                            .arg(options.annotator, store.path())
+                            .arg(summary.votes)
+                            .arg(status.error()));
+        }
+    }
     return summary;
 }
 

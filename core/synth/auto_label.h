@@ -42,9 +42,14 @@ struct AutoLabelOptions
     qint64 limit = -1; // at most this many pairs; -1: all
 };
 
-// Like synth::autoLabel (same verdicts and sides for the same seed), but as annotator
-// `options.annotator` (created as a simulated annotator if missing) and with tags. One
-// transaction; pairs of incidents without ground truth are skipped and counted.
+// The simulated engineer votes, as annotator `options.annotator` (created as a simulated annotator if
+// missing), on every pair it has not voted on yet, with tags. Each pair's draws come from
+// (seed, pair id), so a database and seed give the same votes whatever the order. Votes are
+// committed in batches of kAutoLabelBatch, so that a person voting in the GUI on the same
+// database waits for one short batch, never for the whole run; a cancelled or failed run keeps
+// the batches before it and a rerun goes on from there. Pairs of incidents without ground truth
+// are skipped and counted.
+inline constexpr int kAutoLabelBatch = 200;
 Result<synth::LabelSummary> autoLabelAs(Store &store, const AutoLabelOptions &options,
                                         const ProgressCallback &progress = {});
 
