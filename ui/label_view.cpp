@@ -13,6 +13,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QKeyEvent>
+#include <QTimer>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -258,10 +259,14 @@ void LabelView::buildPairPage(QWidget *page)
         }
         column->addWidget(title);
         column->addWidget(stack, 1);
+        // A paragraph must stay readable whatever the docks around the page take.
+        box->setMinimumWidth(box->fontMetrics().averageCharWidth() * 26);
         return box;
     };
     QWidget *leftBox = makePane(tr("A"), QStringLiteral("labelLeft"), m_leftStack);
     QWidget *rightBox = makePane(tr("B"), QStringLiteral("labelRight"), m_rightStack);
+    // The log view's own minimum (its toolbar) would otherwise squeeze A and B to a word a line.
+    logBox->setMinimumWidth(logBox->fontMetrics().averageCharWidth() * 30);
     m_splitter->addWidget(logBox);
     m_splitter->addWidget(leftBox);
     m_splitter->addWidget(rightBox);
@@ -270,6 +275,8 @@ void LabelView::buildPairPage(QWidget *page)
     m_splitter->setStretchFactor(2, 3);
     // Size hints would give the log nearly everything; the explanations are what is judged.
     m_splitter->setSizes({400, 300, 300});
+    m_splitter->installEventFilter(this);
+    connect(m_splitter, &QSplitter::splitterMoved, this, [this] { m_splitterPlaced = true; });
     layout->addWidget(m_splitter, 1);
 
     // Tags: Alt+underlined letter toggles one without leaving the keyboard.
@@ -699,6 +706,13 @@ void LabelView::keyPressEvent(QKeyEvent *event)
 
 bool LabelView::eventFilter(QObject *watched, QEvent *event)
 {
+    // Sizes given before the page is laid out are scaled by minimum hints, not by what reads
+    // well, and the main window moves its docks as the page appears: until the user drags the
+    // handles, every width the splitter gets is shared out log 44%, A and B 28% each.
+    if (watched == m_splitter && event->type() == QEvent::Resize && !m_splitterPlaced) {
+        const int w = m_splitter->width();
+        m_splitter->setSizes({w * 44 / 100, w * 28 / 100, w * 28 / 100});
+    }
     if (watched == m_rationale && event->type() == QEvent::KeyPress) {
         auto *key = static_cast<QKeyEvent *>(event);
         if (key->key() == Qt::Key_Escape) {

@@ -127,6 +127,7 @@ private:
     QLabel *m_editLabel = nullptr;
     QLabel *m_errorLabel = nullptr;
     QSplitter *m_splitter = nullptr;
+    bool m_splitterPlaced = false; // the user has dragged the handles: keep their sizes
     LogView *m_logView = nullptr;
     QToolButton *m_evidenceOnly = nullptr;
     // Two explanation views per side (see prerender): the current one and the next pair's.

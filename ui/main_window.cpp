@@ -171,6 +171,18 @@ void MainWindow::createLabelDocks()
 
 void MainWindow::setLabelDocksVisible(bool visible)
 {
+    // The label page needs the width for log | A | B: the incident and explain docks step aside
+    // while it shows and come back as they were when it goes.
+    if (visible && !m_labelDocksShown) {
+        m_incidentDockWasVisible = m_incidentDock->isVisible();
+        m_explainDockWasVisible = m_explainDock->isVisible();
+        m_incidentDock->hide();
+        m_explainDock->hide();
+    } else if (!visible && m_labelDocksShown) {
+        m_incidentDock->setVisible(m_incidentDockWasVisible);
+        m_explainDock->setVisible(m_explainDockWasVisible);
+    }
+    m_labelDocksShown = visible;
     for (QDockWidget *dock : std::as_const(m_labelDocks))
         dock->setVisible(visible);
     if (visible && !m_labelDocks.isEmpty()) {
@@ -632,6 +644,9 @@ void MainWindow::restoreWindowState()
 void MainWindow::saveWindowState()
 {
     m_settings.setValue(kGeometryKey, saveGeometry());
+    // Saved as the log page has them: the label page's dock arrangement is its own.
+    if (m_labelDocksShown)
+        setLabelDocksVisible(false);
     m_settings.setValue(kStateKey, saveState());
     m_settings.setValue(kSplitterKey, m_splitter->saveState());
     m_settings.sync();

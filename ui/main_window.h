@@ -139,6 +139,9 @@ private:
     LabelProgressPanel *m_progressPanel = nullptr;
     LabelQualityPanel *m_qualityPanel = nullptr;
     QList<class QDockWidget *> m_labelDocks; // guidelines, progress, quality, history
+    bool m_labelDocksShown = false;       // the label page's docks are up (the others stepped aside)
+    bool m_incidentDockWasVisible = true; // how the incident and explain docks were before that
+    bool m_explainDockWasVisible = false;
     class QDockWidget *m_qualityDock = nullptr;
     int m_votesSinceQuality = 0;
 
