@@ -151,9 +151,7 @@ LabelProgressPanel::~LabelProgressPanel()
 void LabelProgressPanel::setStore(std::shared_ptr<Store> store)
 {
     m_store = std::move(store);
-    ++m_generation; // a query on the old store answers no one
-    m_inFlight = false;
-    m_stale = false;
+    m_queryGate.reset(); // a query on the old store answers no one
     m_progress = {};
     m_annotators->setRows({});
     m_kinds->setRows({});
@@ -174,27 +172,21 @@ void LabelProgressPanel::refresh()
 {
     if (!m_store)
         return;
-    if (m_inFlight) {
-        m_stale = true;
-        return;
-    }
-    startQuery();
+    if (m_queryGate.request())
+        startQuery();
 }
 
 void LabelProgressPanel::startQuery()
 {
-    m_inFlight = true;
-    m_stale = false;
     ++m_queries;
-    Q_EMIT query(++m_generation, m_store);
+    Q_EMIT query(m_queryGate.begin(), m_store);
 }
 
 void LabelProgressPanel::apply(quint64 generation, const LabelingProgress &progress, const QString &error,
                                double milliseconds)
 {
-    if (generation != m_generation)
+    if (!m_queryGate.accept(generation))
         return; // superseded (another store, or a newer query)
-    m_inFlight = false;
     if (!error.isEmpty()) {
         m_status->setText(error);
         m_status->setStyleSheet(QStringLiteral("color: #b91c1c;"));
@@ -219,7 +211,7 @@ void LabelProgressPanel::apply(quint64 generation, const LabelingProgress &progr
                                    locale.toString(milliseconds, 'f', 1)));
         m_status->setStyleSheet(QStringLiteral("color: #6b7280;"));
     }
-    if (m_stale)
+    if (m_queryGate.stale())
         startQuery(); // the votes recorded while this query ran
     Q_EMIT refreshed();
 }

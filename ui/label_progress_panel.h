@@ -5,6 +5,7 @@
 // vote: while a query runs, further calls only mark the panel stale, and one more query runs when
 // the first returns, so a burst of votes costs at most two queries and the GUI never waits.
 #include "core/store/records.h"
+#include "ui/coalesced_refresh.h"
 
 #include <QMetaType>
 #include <QObject>
@@ -44,7 +45,7 @@ public:
     // Asynchronous and coalesced (see above).
     void refresh();
 
-    bool isRefreshing() const { return m_inFlight; }
+    bool isRefreshing() const { return m_queryGate.inFlight(); }
     // Queries started since construction (coalescing keeps it far below the refresh() calls).
     int queryCount() const { return m_queries; }
     const LabelingProgress &progress() const { return m_progress; }
@@ -67,9 +68,7 @@ private:
 
     std::shared_ptr<Store> m_store;
     QThread m_thread;
-    quint64 m_generation = 0;
-    bool m_inFlight = false;
-    bool m_stale = false;
+    CoalescedRefresh m_queryGate;
     int m_queries = 0;
     LabelingProgress m_progress;
 

@@ -163,7 +163,7 @@ LabelQualityPanel::LabelQualityPanel(QWidget *parent) : QWidget(parent)
     connect(this, &LabelQualityPanel::compute, worker, &LabelQualityWorker::compute, Qt::QueuedConnection);
     connect(worker, &LabelQualityWorker::progress, this,
             [this](quint64 generation, qint64 done, qint64 total) {
-                if (generation == m_generation && total > 0)
+                if (m_queryGate.isCurrent(generation) && total > 0)
                     m_busy->setValue(int(done * 1000 / total));
             },
             Qt::QueuedConnection);
@@ -186,9 +186,7 @@ void LabelQualityPanel::cancelRunning()
     if (m_cancel)
         m_cancel->store(true);
     m_cancel.reset();
-    ++m_generation; // whatever arrives now answers no one
-    m_inFlight = false;
-    m_stale = false;
+    m_queryGate.reset(); // whatever arrives now answers no one
 }
 
 void LabelQualityPanel::setStore(std::shared_ptr<Store> store)
@@ -214,31 +212,25 @@ void LabelQualityPanel::refresh()
 {
     if (!m_store)
         return;
-    if (m_inFlight) {
-        m_stale = true;
-        return;
-    }
-    start();
+    if (m_queryGate.request())
+        start();
 }
 
 void LabelQualityPanel::start()
 {
-    m_inFlight = true;
-    m_stale = false;
     ++m_computations;
     m_cancel = std::make_shared<std::atomic_bool>(false);
     m_busy->setValue(0);
     m_busy->setVisible(true);
     m_status->setText(tr("Reading votes…"));
     m_status->setStyleSheet(QStringLiteral("color: #6b7280;"));
-    Q_EMIT compute(++m_generation, m_store, m_cancel);
+    Q_EMIT compute(m_queryGate.begin(), m_store, m_cancel);
 }
 
 void LabelQualityPanel::apply(quint64 generation, const LabelQuality &quality, const QString &error, bool cancelled)
 {
-    if (generation != m_generation)
+    if (!m_queryGate.accept(generation))
         return;
-    m_inFlight = false;
     m_busy->setVisible(false);
     const QLocale locale;
     if (cancelled) {
@@ -272,7 +264,7 @@ void LabelQualityPanel::apply(quint64 generation, const LabelQuality &quality, c
                               : tr("Updated %1").arg(locale.toString(QTime::currentTime(), QLocale::ShortFormat)));
         m_status->setStyleSheet(!flagged.isEmpty() ? QStringLiteral("color: #92400e;") : QStringLiteral("color: #6b7280;"));
     }
-    if (m_stale)
+    if (m_queryGate.stale())
         start();
     Q_EMIT refreshed();
 }

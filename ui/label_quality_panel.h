@@ -5,6 +5,7 @@
 // vote, so it runs in a worker thread; refresh() while one runs marks the result stale and one
 // more computation follows, and a newer store or the panel's end cancels the running one.
 #include "core/label/label_quality.h"
+#include "ui/coalesced_refresh.h"
 
 #include <QMetaType>
 #include <QObject>
@@ -45,7 +46,7 @@ public:
     void setStore(std::shared_ptr<Store> store);
     void refresh(); // asynchronous
 
-    bool isRefreshing() const { return m_inFlight; }
+    bool isRefreshing() const { return m_queryGate.inFlight(); }
     int computationCount() const { return m_computations; }
     const LabelQuality &quality() const { return m_quality; }
 
@@ -68,10 +69,8 @@ private:
 
     std::shared_ptr<Store> m_store;
     QThread m_thread;
-    quint64 m_generation = 0;
+    CoalescedRefresh m_queryGate;
     std::shared_ptr<std::atomic_bool> m_cancel;
-    bool m_inFlight = false;
-    bool m_stale = false;
     int m_computations = 0;
     LabelQuality m_quality;
 
