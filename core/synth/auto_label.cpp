@@ -5,6 +5,7 @@
 
 #include <QHash>
 #include <QSet>
+#include <optional>
 
 namespace lab {
 
@@ -39,8 +40,15 @@ QString describe(const QStringList &tags)
 
 } // namespace
 
+TaggingEvidence TaggingEvidence::of(const QString &log, const synth::GroundTruth &truth)
+{
+    const QStringList logLines = log.split(QLatin1Char('\n'));
+    return {LogEvidence(log), LogEvidence(linesOf(logLines, truth.noiseLines)),
+            LogEvidence(linesOf(logLines, truth.rootCauseLines))};
+}
+
 QStringList explanationTags(const QString &explanation, const synth::Judgement &judgement,
-                            const synth::GroundTruth &truth, const QString &log)
+                            const synth::GroundTruth &truth, const TaggingEvidence &evidence)
 {
     QStringList tags;
     if (judgement.rootCause)
@@ -56,11 +64,8 @@ QStringList explanationTags(const QString &explanation, const synth::Judgement &
         }
         if (!blamesSymptom && !truth.noiseLines.isEmpty()) {
             // Cites something that only the irrelevant lines show.
-            const QStringList logLines = log.split(QLatin1Char('\n'));
-            const QString noise = linesOf(logLines, truth.noiseLines);
-            const QString cause = linesOf(logLines, truth.rootCauseLines);
             for (const QString &token : synth::identifierTokens(explanation)) {
-                if (synth::identifierInLog(token, noise) && !synth::identifierInLog(token, cause)) {
+                if (!evidence.noise.linesOf(token, 1).isEmpty() && evidence.cause.linesOf(token, 1).isEmpty()) {
                     blamesNoise = true;
                     break;
                 }
@@ -146,7 +151,7 @@ Result<synth::LabelSummary> autoLabelAs(Store &store, const AutoLabelOptions &op
     {
         bool usable = false;
         synth::GroundTruth truth;
-        QString log;
+        std::optional<TaggingEvidence> evidence; // indexed once for the incident's pairs
     };
     QHash<qint64, Case> cases;
     qsizetype next = 0;
@@ -164,7 +169,7 @@ Result<synth::LabelSummary> autoLabelAs(Store &store, const AutoLabelOptions &op
                 if (truth && log) {
                     c.usable = true;
                     c.truth = *truth;
-                    c.log = log->content;
+                    c.evidence = TaggingEvidence::of(log->content, *truth);
                 }
                 cases.insert(pair.incidentId, c);
             }
@@ -180,9 +185,9 @@ Result<synth::LabelSummary> autoLabelAs(Store &store, const AutoLabelOptions &op
                     return fail(b.error());
                 // Draws from (seed, pair id): the verdict's noise, then the side shown left.
                 synth::Rng rng(synth::mixSeed(options.seed, quint64(pair.id)));
-                const synth::Vote v = synth::vote(a->text, b->text, c.truth, c.log, options.noise, rng);
-                const QStringList tagsA = explanationTags(a->text, v.a, c.truth, c.log);
-                const QStringList tagsB = explanationTags(b->text, v.b, c.truth, c.log);
+                const synth::Vote v = synth::vote(a->text, b->text, c.truth, c.evidence->log, options.noise, rng);
+                const QStringList tagsA = explanationTags(a->text, v.a, c.truth, *c.evidence);
+                const QStringList tagsB = explanationTags(b->text, v.b, c.truth, *c.evidence);
                 VoteRecord record;
                 record.pairId = pair.id;
                 record.annotatorId = annotator->id;

@@ -6,6 +6,7 @@
 // unsafe_action, too_verbose, generic).
 #include "core/common/progress.h"
 #include "core/common/result.h"
+#include "core/logs/identifier_evidence.h"
 #include "core/synth/simulated_engineer.h"
 #include "core/synth/synth_project.h"
 
@@ -25,10 +26,20 @@ inline constexpr QLatin1String kTagUnsafeAction{"unsafe_action"};
 inline constexpr QLatin1String kTagTooVerbose{"too_verbose"};
 inline constexpr QLatin1String kTagGeneric{"generic"};
 
+// One incident's log prepared for judging and tagging: the whole log, its irrelevant (noise)
+// lines and its root-cause lines, each indexed once however many explanations are checked.
+struct TaggingEvidence
+{
+    LogEvidence log;
+    LogEvidence noise;
+    LogEvidence cause;
+    static TaggingEvidence of(const QString &log, const synth::GroundTruth &truth);
+};
+
 // What the engineer notices about one explanation, as tag ids (root_cause_right is the only
 // praise; the rest are faults).
 QStringList explanationTags(const QString &explanation, const synth::Judgement &judgement,
-                            const synth::GroundTruth &truth, const QString &log);
+                            const synth::GroundTruth &truth, const TaggingEvidence &evidence);
 
 // The tags of a vote: for A/B verdicts, root_cause_right when the chosen one has it plus the
 // rejected one's faults (why it lost); for tie and both-bad, the faults of either.
