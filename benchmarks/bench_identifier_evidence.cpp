@@ -9,6 +9,7 @@
 // 100,000-line log in a few milliseconds.
 //
 //   bench_identifier_evidence [--runs R] [--lines N] [--incidents N]
+#include "benchmarks/bench_timing.h"
 #include "core/common/paths.h"
 #include "core/logs/identifier_evidence.h"
 #include "core/synth/explanation_writer.h"
@@ -31,29 +32,8 @@ namespace {
 
 QTextStream out(stdout);
 
-struct Timing
-{
-    double wallMs = 0;
-    double cpuMs = 0;
-};
-
-// Median over `runs` of one call of `work` (wall and process CPU time).
-Timing measure(int runs, const std::function<void()> &work)
-{
-    std::vector<double> wall, cpu;
-    work(); // warm-up
-    for (int r = 0; r < runs; ++r) {
-        QElapsedTimer timer;
-        const std::clock_t c0 = std::clock();
-        timer.start();
-        work();
-        wall.push_back(double(timer.nsecsElapsed()) / 1e6);
-        cpu.push_back(double(std::clock() - c0) * 1000.0 / CLOCKS_PER_SEC);
-    }
-    std::sort(wall.begin(), wall.end());
-    std::sort(cpu.begin(), cpu.end());
-    return {wall[wall.size() / 2], cpu[cpu.size() / 2]};
-}
+using bench::measure;
+using bench::Timing;
 
 QString ms(double v)
 {

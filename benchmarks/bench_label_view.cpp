@@ -12,6 +12,7 @@
 // run for every row); "bench-human" votes in the view and already has 2,000 votes of its own.
 // --db uses an existing project instead (e.g. bench_store --keep FILE; its incidents have no
 // logs, which the view shows as such).
+#include "benchmarks/bench_timing.h"
 #include "core/logs/log_file.h"
 #include "core/store/store.h"
 #include "core/synth/synth_project.h"
@@ -82,12 +83,7 @@ double ms(const QElapsedTimer &t)
 }
 
 // This thread's CPU time: tells a slow sample on a busy machine (wall >> CPU) from slow code.
-double threadCpuMs()
-{
-    timespec ts{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
+using bench::threadCpuMs;
 
 // The offscreen platform warns on every size-hint change of a top-level window; that is noise here.
 QtMessageHandler g_previousHandler = nullptr;

@@ -7,6 +7,7 @@
 // 10 ms.
 //
 //   bench_log_digest [--runs R] [--incidents N]
+#include "benchmarks/bench_timing.h"
 #include "core/common/paths.h"
 #include "core/logs/log_digest.h"
 #include "core/synth/incident_generator.h"
@@ -28,29 +29,8 @@ namespace {
 
 QTextStream out(stdout);
 
-struct Timing
-{
-    double wallMs = 0;
-    double cpuMs = 0;
-};
-
-// Median over `runs` of one call of `work` (wall and process CPU time).
-Timing measure(int runs, const std::function<void()> &work)
-{
-    std::vector<double> wall, cpu;
-    work(); // warm-up
-    for (int r = 0; r < runs; ++r) {
-        QElapsedTimer timer;
-        const std::clock_t c0 = std::clock();
-        timer.start();
-        work();
-        wall.push_back(double(timer.nsecsElapsed()) / 1e6);
-        cpu.push_back(double(std::clock() - c0) * 1000.0 / CLOCKS_PER_SEC);
-    }
-    std::sort(wall.begin(), wall.end());
-    std::sort(cpu.begin(), cpu.end());
-    return {wall[wall.size() / 2], cpu[cpu.size() / 2]};
-}
+using bench::measure;
+using bench::Timing;
 
 } // namespace
 

@@ -4,6 +4,7 @@
 // 50 ms and progress() under 200 ms at this size. Prints one line per measurement.
 //
 //   bench_store [--pairs N] [--votes N] [--keep FILE]
+#include "benchmarks/bench_timing.h"
 #include "core/store/store.h"
 
 #include <QCommandLineParser>
@@ -33,12 +34,7 @@ struct Timing
     double medianCpuMs = 0; // this thread's CPU time: what the call costs on a busy machine
 };
 
-double threadCpuMs()
-{
-    timespec ts{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
+using bench::threadCpuMs;
 
 template <typename F>
 Timing timeRepeated(int repeats, F &&call)
