@@ -2,7 +2,6 @@
 
 #include "core/store/store.h"
 
-#include <QSqlQuery>
 #include <algorithm>
 
 namespace lab {
@@ -59,15 +58,10 @@ LabelSession::~LabelSession()
 
 void LabelSession::setGuiCheckpoints(bool on)
 {
-    // A commit is a WAL append (no sync with synchronous=NORMAL), except the one that crosses the
-    // automatic checkpoint threshold: it copies the WAL into the database and syncs it, tens of
-    // milliseconds with the disk busy. Votes commit on this (GUI) thread, so while labeling its
-    // connection never checkpoints; the loader thread does after each prefetch (PairLoaderWorker).
-    auto db = m_store->connection();
-    if (!db.ok())
-        return;
-    QSqlQuery q(*db);
-    q.exec(on ? QStringLiteral("PRAGMA wal_autocheckpoint = 1000") : QStringLiteral("PRAGMA wal_autocheckpoint = 0"));
+    // Votes commit on this (GUI) thread, so while labeling its connection never checkpoints (see
+    // Store::setAutoCheckpoint); the loader thread does after each prefetch (PairLoaderWorker).
+    // Best effort: a failure only makes an occasional vote slower.
+    m_store->setAutoCheckpoint(on);
 }
 
 void LabelSession::start()

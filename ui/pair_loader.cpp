@@ -3,7 +3,6 @@
 #include "core/store/store.h"
 
 #include <QRandomGenerator>
-#include <QSqlQuery>
 #include <exception>
 
 namespace lab {
@@ -78,12 +77,8 @@ void PairLoaderWorker::checkpoint()
 {
     // The label session turned automatic checkpoints off on the GUI thread's connection so that
     // no vote waits for one; a passive checkpoint here, after each answer, keeps the WAL short.
-    // Passive: it never waits for (or blocks) a writer.
-    auto db = m_store->connection();
-    if (!db.ok())
-        return;
-    QSqlQuery q(*db);
-    q.exec(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)"));
+    // Best effort: a failed checkpoint only leaves the WAL longer until the next one.
+    m_store->checkpointPassive();
 }
 
 void PairLoaderWorker::loadPair(quint64 ticket, qint64 pairId)

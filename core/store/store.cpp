@@ -133,6 +133,23 @@ Result<std::shared_ptr<Store>> Store::open(const QString &path)
     return store;
 }
 
+Status Store::setAutoCheckpoint(bool on)
+{
+    auto q = exec(tr("set automatic checkpoints"),
+                  on ? QStringLiteral("PRAGMA wal_autocheckpoint = 1000") : QStringLiteral("PRAGMA wal_autocheckpoint = 0"));
+    if (!q.ok())
+        return fail(q.error());
+    return {};
+}
+
+Status Store::checkpointPassive()
+{
+    auto q = exec(tr("checkpoint the write-ahead log"), QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)"));
+    if (!q.ok())
+        return fail(q.error());
+    return {};
+}
+
 Result<QSqlDatabase> Store::connection()
 {
     auto found = t_connections.byStore.find(m_serial);

@@ -55,6 +55,14 @@ public:
     // queries beyond the call (the Store closes the connection when the thread or it ends).
     Result<QSqlDatabase> connection();
 
+    // WAL checkpoints. A commit is a WAL append (no sync with synchronous=NORMAL) except the one
+    // that crosses the automatic checkpoint threshold, which copies the WAL into the file and
+    // syncs it: tens of milliseconds on a busy disk. A thread whose commits must stay short (votes
+    // on the GUI thread) turns automatic checkpoints off for its connection while another thread
+    // calls checkpointPassive() now and then to keep the WAL short.
+    Status setAutoCheckpoint(bool on); // this thread's connection; on: SQLite's default 1000 pages
+    Status checkpointPassive();        // never waits for, nor blocks, a writer
+
     // --- Incidents and their logs ---
     Result<qint64> addIncident(const IncidentRecord &incident);
     Result<IncidentRecord> incident(qint64 id);
