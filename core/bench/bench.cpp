@@ -1,4 +1,5 @@
 #include "core/bench/bench.h"
+#include "core/bench/bench_workloads.h"
 
 #include "core/model/generation.h"
 #include "core/model/llama.h"
@@ -21,9 +22,30 @@
 
 namespace lab {
 
+namespace bench {
+
+std::vector<std::vector<std::int64_t>> randomSequences(const at::Tensor &lengths,
+                                                       at::Generator &tokens, std::int64_t vocab)
+{
+    const std::int64_t B = lengths.size(0), L = lengths.max().item<std::int64_t>();
+    const at::Tensor ids = at::randint(1, vocab, {B, L}, tokens, at::kLong).contiguous();
+    std::vector<std::vector<std::int64_t>> seqs;
+    const std::int64_t *p = ids.data_ptr<std::int64_t>();
+    for (std::int64_t b = 0; b < B; ++b) {
+        const std::int64_t len = lengths[b].item<std::int64_t>();
+        seqs.emplace_back(p + b * L, p + b * L + len);
+    }
+    return seqs;
+}
+
+} // namespace bench
+
 namespace {
 
-constexpr std::uint64_t kSeed = 1234;
+using bench::kSeed;
+using bench::randomSequences;
+using bench::Step;
+using bench::StepResult;
 
 struct WorkloadInfo
 {
@@ -39,13 +61,6 @@ constexpr WorkloadInfo kWorkloads[] = {
     {"generate", "generate_tokens_per_s", "new tokens/s", true},
 };
 
-// One step of a workload: its units (GFLOP, tokens, ...) and, for sft, its model FLOPs.
-struct StepResult
-{
-    double units = 0;
-    double modelFlops = 0;
-};
-using Step = std::function<StepResult()>;
 
 double median3(QList<double> v)
 {
@@ -84,22 +99,6 @@ BenchWorkload measure(const WorkloadInfo &info, const Step &step, double seconds
     }
     w.median = median3(w.windows);
     return w;
-}
-
-// Right-padded random ids as the reference's right_padded(): a [B, L] draw from `tokens` (pad
-// positions included, so the stream advances alike), then the sequences cut to their lengths.
-std::vector<std::vector<std::int64_t>> randomSequences(const at::Tensor &lengths,
-                                                       at::Generator &tokens, std::int64_t vocab)
-{
-    const std::int64_t B = lengths.size(0), L = lengths.max().item<std::int64_t>();
-    const at::Tensor ids = at::randint(1, vocab, {B, L}, tokens, at::kLong).contiguous();
-    std::vector<std::vector<std::int64_t>> seqs;
-    const std::int64_t *p = ids.data_ptr<std::int64_t>();
-    for (std::int64_t b = 0; b < B; ++b) {
-        const std::int64_t len = lengths[b].item<std::int64_t>();
-        seqs.emplace_back(p + b * L, p + b * L + len);
-    }
-    return seqs;
 }
 
 // Matrix-product parameters (no embedding) of a causal LM: q, k, v, o, gate, up, down, lm_head.

@@ -41,6 +41,9 @@ inline constexpr QLatin1String kRunRunning{"running"};
 inline constexpr QLatin1String kRunFinished{"finished"};
 inline constexpr QLatin1String kRunFailed{"failed"};
 inline constexpr QLatin1String kRunStopped{"stopped"};
+// A guard (NaN loss, KL limit, entropy collapse, verbosity hacking) halted it; it can be resumed
+// from its last checkpoint.
+inline constexpr QLatin1String kRunPaused{"paused"};
 
 // AnnotatorRecord::kind
 inline constexpr QLatin1String kAnnotatorHuman{"human"};

@@ -52,7 +52,7 @@ bool knownRunKind(const QString &kind)
 bool knownRunStatus(const QString &status)
 {
     return status == kRunQueued || status == kRunRunning || status == kRunFinished
-           || status == kRunFailed || status == kRunStopped;
+           || status == kRunFailed || status == kRunStopped || status == kRunPaused;
 }
 
 // addRun and updateRun refuse the same statuses with the same words.
@@ -61,7 +61,7 @@ Status checkRunStatus(const QString &path, const QString &status)
     if (knownRunStatus(status))
         return {};
     return fail(tr("database %1: run status \"%2\" is not one of queued, running, finished, "
-                   "failed, stopped")
+                   "failed, stopped, paused")
                     .arg(path, status));
 }
 
