@@ -9,7 +9,6 @@
 #include <QSaveFile>
 
 namespace lab {
-namespace {
 
 Status writeFileAtomically(const QString &path, const QByteArray &bytes)
 {
@@ -18,6 +17,8 @@ Status writeFileAtomically(const QString &path, const QByteArray &bytes)
         return fail(QStringLiteral("%1: cannot write (%2)").arg(path, file.errorString()));
     return {};
 }
+
+namespace {
 
 std::optional<at::ScalarType> dtypeFromName(const QString &name)
 {
@@ -32,38 +33,46 @@ std::optional<at::ScalarType> dtypeFromName(const QString &name)
 
 } // namespace
 
-Status writeCheckpoint(const QString &dir, LlamaForCausalLM &model, const Tokenizer &tokenizer,
-                       const AdamW &optimizer, const QJsonObject &trainerState)
+Status writeDirAtomically(const QString &dir, const std::function<Status(const QString &tmpDir)> &write)
 {
     const QString tmp = dir + QStringLiteral(".tmp");
     const QString old = dir + QStringLiteral(".old");
     QDir(tmp).removeRecursively();
     if (!QDir().mkpath(tmp))
         return fail(QStringLiteral("%1: cannot create the folder").arg(tmp));
-    if (Status s = saveCausalLM(model, tmp); !s)
+    if (Status s = write(tmp); !s) {
+        QDir(tmp).removeRecursively();
         return s;
-    if (Status s = writeFileAtomically(QDir(tmp).filePath(QStringLiteral("tokenizer.model")),
-                                       tokenizer.serializedModel());
-        !s)
-        return s;
-    const auto state = optimizer.state();
-    std::vector<std::pair<std::string, at::Tensor>> tensors(state.begin(), state.end());
-    if (Status s = saveSafetensors(QDir(tmp).filePath(QStringLiteral("optimizer.safetensors")),
-                                   tensors, {{"format", "pt"}});
-        !s)
-        return s;
-    if (Status s = writeFileAtomically(QDir(tmp).filePath(QStringLiteral("trainer_state.json")),
-                                       QJsonDocument(trainerState).toJson());
-        !s)
-        return s;
-    // Swap the folders: the old checkpoint stays whole until the new one is in place.
+    }
+    // Swap the folders: the old one stays whole until the new one is in place.
     QDir(old).removeRecursively();
     if (QFileInfo::exists(dir) && !QDir().rename(dir, old))
-        return fail(QStringLiteral("%1: cannot move the previous checkpoint aside").arg(dir));
+        return fail(QStringLiteral("%1: cannot move the previous folder aside").arg(dir));
     if (!QDir().rename(tmp, dir))
         return fail(QStringLiteral("%1: cannot rename %2 into place").arg(dir, tmp));
     QDir(old).removeRecursively();
     return {};
+}
+
+Status writeCheckpoint(const QString &dir, LlamaForCausalLM &model, const Tokenizer &tokenizer,
+                       const AdamW &optimizer, const QJsonObject &trainerState)
+{
+    return writeDirAtomically(dir, [&](const QString &tmp) -> Status {
+        if (Status s = saveCausalLM(model, tmp); !s)
+            return s;
+        if (Status s = writeFileAtomically(QDir(tmp).filePath(QStringLiteral("tokenizer.model")),
+                                           tokenizer.serializedModel());
+            !s)
+            return s;
+        const auto state = optimizer.state();
+        std::vector<std::pair<std::string, at::Tensor>> tensors(state.begin(), state.end());
+        if (Status s = saveSafetensors(QDir(tmp).filePath(QStringLiteral("optimizer.safetensors")),
+                                       tensors, {{"format", "pt"}});
+            !s)
+            return s;
+        return writeFileAtomically(QDir(tmp).filePath(QStringLiteral("trainer_state.json")),
+                                   QJsonDocument(trainerState).toJson());
+    });
 }
 
 Result<Checkpoint> readCheckpoint(const QString &dir)

@@ -10,8 +10,16 @@
 
 #include <QJsonObject>
 #include <QString>
+#include <functional>
 
 namespace lab {
+
+// Fills "<dir>.tmp" through `write`, then swaps it in for <dir> (the old folder is moved aside
+// first and removed last), so a crash at any point leaves the old folder or the new one whole.
+Status writeDirAtomically(const QString &dir,
+                          const std::function<Status(const QString &tmpDir)> &write);
+// One file written through QSaveFile (a temporary renamed over the path).
+Status writeFileAtomically(const QString &path, const QByteArray &bytes);
 
 Status writeCheckpoint(const QString &dir, LlamaForCausalLM &model, const Tokenizer &tokenizer,
                        const AdamW &optimizer, const QJsonObject &trainerState);
