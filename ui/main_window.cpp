@@ -17,6 +17,7 @@
 #include "ui/log_view.h"
 #include "ui/recent_files.h"
 #include "ui/template_panel.h"
+#include "ui/training_view.h"
 
 #include <QAction>
 #include <QApplication>
@@ -33,6 +34,7 @@
 #include <QMimeData>
 #include <QProgressBar>
 #include <QProgressDialog>
+#include <QPushButton>
 #include <QRandomGenerator>
 #include <QSettings>
 #include <QSplitter>
@@ -115,6 +117,8 @@ void MainWindow::createViews()
     m_stack->addWidget(m_splitter);
     m_labelView = new LabelView(this);
     m_stack->addWidget(m_labelView);
+    m_trainingView = new TrainingView(this);
+    m_stack->addWidget(m_trainingView);
     setCentralWidget(m_stack);
 
     m_incidentList = new IncidentListView(this);
@@ -169,19 +173,28 @@ void MainWindow::createLabelDocks()
     m_labelDocks.first()->raise();
 }
 
-void MainWindow::setLabelDocksVisible(bool visible)
+void MainWindow::setSideDocksAside(bool aside)
 {
-    // The label page needs the width for log | A | B: the incident and explain docks step aside
-    // while it shows and come back as they were when it goes.
-    if (visible && !m_labelDocksShown) {
+    // The label page needs the width for log | A | B, the training page for its charts: the
+    // incident and explain docks step aside while one of them shows and come back as they were.
+    if (aside == m_sideDocksAside)
+        return;
+    if (aside) {
         m_incidentDockWasVisible = m_incidentDock->isVisible();
         m_explainDockWasVisible = m_explainDock->isVisible();
         m_incidentDock->hide();
         m_explainDock->hide();
-    } else if (!visible && m_labelDocksShown) {
+    } else {
         m_incidentDock->setVisible(m_incidentDockWasVisible);
         m_explainDock->setVisible(m_explainDockWasVisible);
     }
+    m_sideDocksAside = aside;
+}
+
+void MainWindow::setLabelDocksVisible(bool visible)
+{
+    if (visible)
+        setSideDocksAside(true);
     m_labelDocksShown = visible;
     for (QDockWidget *dock : std::as_const(m_labelDocks))
         dock->setVisible(visible);
@@ -195,6 +208,11 @@ void MainWindow::setLabelDocksVisible(bool visible)
 bool MainWindow::isLabelPageShown() const
 {
     return m_stack->currentWidget() == m_labelView;
+}
+
+bool MainWindow::isTrainingPageShown() const
+{
+    return m_stack->currentWidget() == m_trainingView;
 }
 
 QWidget *MainWindow::createWelcomePage()
@@ -334,6 +352,13 @@ void MainWindow::createActions()
     m_switchAnnotatorAction->setEnabled(false);
     connect(m_switchAnnotatorAction, &QAction::triggered, this, [this] { startLabeling(true); });
 
+    m_trainAction = new QAction(style()->standardIcon(QStyle::SP_MediaPlay), tr("&Train"), this);
+    m_trainAction->setObjectName(QStringLiteral("trainAction"));
+    m_trainAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
+    m_trainAction->setStatusTip(tr("Train a reward model, a DPO or a PPO adapter on the project's votes, and watch it learn"));
+    m_trainAction->setEnabled(false);
+    connect(m_trainAction, &QAction::triggered, this, &MainWindow::showTraining);
+
     m_aboutAction = new QAction(icon(IconId::App), tr("&About RLHF Log Lab"), this);
     m_aboutAction->setMenuRole(QAction::AboutRole);
     connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
@@ -388,6 +413,17 @@ void MainWindow::createMenus()
     for (QDockWidget *dock : std::as_const(m_labelDocks))
         m_labelMenu->addAction(dock->toggleViewAction());
 
+    m_trainMenu = menuBar()->addMenu(tr("&Training"));
+    m_trainMenu->addAction(m_trainAction);
+    m_trainMenu->addSeparator();
+    m_trainMenu->addAction(m_trainingView->startAction());
+    m_trainMenu->addAction(m_trainingView->pauseAction());
+    m_trainMenu->addAction(m_trainingView->resumeAction());
+    m_trainMenu->addAction(m_trainingView->stopAction());
+    m_trainMenu->addSeparator();
+    m_trainMenu->addAction(m_trainingView->exportCsvAction());
+    m_trainMenu->addAction(m_trainingView->exportPngAction());
+
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(m_aboutAction);
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
@@ -412,6 +448,7 @@ void MainWindow::createToolBar()
     bar->addSeparator();
     bar->addAction(m_explainAction);
     bar->addAction(m_labelAction);
+    bar->addAction(m_trainAction);
     // Tooltips that show the shortcut: the toolbar is where people learn them.
     for (QAction *a : bar->actions()) {
         if (!a->isSeparator() && !a->shortcut().isEmpty())
@@ -559,9 +596,21 @@ void MainWindow::connectViews()
     });
 
     connect(m_stack, &QStackedWidget::currentChanged, this, [this] {
+        setSideDocksAside(isLabelPageShown() || isTrainingPageShown());
         setLabelDocksVisible(isLabelPageShown());
         updateTitle();
     });
+    connect(m_trainingView, &TrainingView::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, kStatusMessageMs * 2); });
+    connect(m_trainingView, &TrainingView::trainingActiveChanged, this, [this](bool active) {
+        updateTitle();
+        if (!active && m_closeAfterStop) {
+            // The run has written its checkpoint and ended: the close the user asked for goes on.
+            m_closeAfterStop = false;
+            QTimer::singleShot(0, this, &QWidget::close);
+        }
+    });
+    connect(m_trainingView, &TrainingView::runStarted, this, [this] { updateTitle(); });
     connect(m_labelView, &LabelView::voted, this, [this] {
         m_progressPanel->refresh(); // coalesced by the panel
         if (++m_votesSinceQuality >= kQualityRefreshVotes && m_qualityDock->isVisible()) {
@@ -647,6 +696,7 @@ void MainWindow::saveWindowState()
     // Saved as the log page has them: the label page's dock arrangement is its own.
     if (m_labelDocksShown)
         setLabelDocksVisible(false);
+    setSideDocksAside(false);
     m_settings.setValue(kStateKey, saveState());
     m_settings.setValue(kSplitterKey, m_splitter->saveState());
     m_settings.sync();
@@ -654,8 +704,34 @@ void MainWindow::saveWindowState()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (m_trainingView->isTraining()) {
+        event->ignore();
+        if (m_closeAfterStop || askToStopTraining()) {
+            m_closeAfterStop = true;
+            m_trainingView->stopTraining();
+            statusBar()->showMessage(tr("Stopping the run: writing its checkpoint, then closing…"));
+        }
+        return;
+    }
     saveWindowState();
     QMainWindow::closeEvent(event);
+}
+
+bool MainWindow::askToStopTraining()
+{
+    if (m_closeWhileTraining)
+        return m_closeWhileTraining() == CloseWhileTraining::StopAndQuit;
+    QMessageBox box(QMessageBox::Question, tr("A run is training"), tr("A training run is still going. Stop it and quit?"),
+                    QMessageBox::NoButton, this);
+    box.setInformativeText(tr("Stopping writes a checkpoint first (a few seconds); the run can be resumed later from the "
+                              "Training page."));
+    QPushButton *stop = box.addButton(tr("Stop and Quit"), QMessageBox::AcceptRole);
+    QPushButton *keep = box.addButton(tr("Keep Training"), QMessageBox::RejectRole);
+    box.setDefaultButton(keep);
+    box.setEscapeButton(keep);
+    box.setObjectName(QStringLiteral("stopTrainingDialog"));
+    box.exec();
+    return box.clickedButton() == stop;
 }
 
 void MainWindow::updateTitle()
@@ -667,6 +743,9 @@ void MainWindow::updateTitle()
         parts << QFileInfo(m_store->path()).fileName();
     if (isLabelPageShown() && m_labelView->session())
         parts << tr("labeling as %1").arg(m_labelView->session()->annotator().name);
+    if (m_trainingView->isTraining())
+        parts << (m_trainingView->controller()->runId() > 0 ? tr("training run %1").arg(m_trainingView->controller()->runId())
+                                                             : tr("training"));
     parts << tr("RLHF Log Lab");
     setWindowTitle(parts.join(QStringLiteral(" — ")));
 }
@@ -719,6 +798,11 @@ bool MainWindow::openProject(const QString &path)
         showError(tr("Cannot open the project"), tr("%1 does not exist or is not a file.").arg(QDir::toNativeSeparators(path)));
         return false;
     }
+    if (m_trainingView->isTraining()) {
+        // A run writes into its own project until it ends.
+        showError(tr("Cannot open another project now"), tr("A run is training on this project. Stop it first (Training ▸ Stop)."));
+        return false;
+    }
     auto store = Store::open(path);
     if (!store) {
         showError(tr("Cannot open the project"), store.error());
@@ -728,6 +812,8 @@ bool MainWindow::openProject(const QString &path)
     m_store = *store;
     m_labelAction->setEnabled(true);
     m_switchAnnotatorAction->setEnabled(true);
+    m_trainAction->setEnabled(true);
+    m_trainingView->setStore(m_store);
     m_incidentList->setStore(m_store);
     m_incidentDock->show();
     m_recent->add(path);
@@ -910,6 +996,15 @@ bool MainWindow::startLabeling(bool chooseAnnotator)
     statusBar()->showMessage(tr("Labeling as %1: 1 A better, 2 B better, 3 tie, 4 both bad, Space skip, Ctrl+Z undo")
                                  .arg(annotator->name),
                              kStatusMessageMs * 2);
+    return true;
+}
+
+bool MainWindow::showTraining()
+{
+    if (!m_store)
+        return false;
+    m_stack->setCurrentWidget(m_trainingView);
+    m_trainingView->setFocus(Qt::ShortcutFocusReason);
     return true;
 }
 

@@ -2,13 +2,15 @@
 // The main window only arranges views: the log view with the template panel under it in a
 // splitter, the incident list in a dock, the labeling page (LabelView) with its docks (guidelines,
 // progress, label quality, vote history), a welcome page when nothing is open, menus, toolbar and
-// status bar. Each view owns its model and its background work; this class connects them,
+// status bar, the Training page (TrainingView: trainer settings, runs, live charts). Each view
+// owns its model and its background work; this class connects them,
 // opens files (dialog, drag-and-drop, command line, recent files) and remembers its state in
 // the QSettings it is given.
 #include "core/runtime/runtime_info.h"
 #include "core/store/records.h"
 
 #include <QMainWindow>
+#include <functional>
 #include <memory>
 
 class QAction;
@@ -35,6 +37,7 @@ class LogView;
 class RecentFiles;
 class Store;
 class TemplatePanel;
+class TrainingView;
 
 class MainWindow : public QMainWindow
 {
@@ -68,6 +71,17 @@ public:
     LabelProgressPanel *labelProgressPanel() const { return m_progressPanel; }
     LabelQualityPanel *labelQualityPanel() const { return m_qualityPanel; }
     bool isLabelPageShown() const;
+    TrainingView *trainingView() const { return m_trainingView; }
+    QAction *trainAction() const { return m_trainAction; }
+    bool isTrainingPageShown() const;
+
+    // What closing the window while a run trains does: the user's answer to "Stop the run?".
+    enum class CloseWhileTraining { StopAndQuit, KeepTraining };
+    // Tests answer the question without a modal loop; unset, a message box asks.
+    void setCloseWhileTrainingHandler(std::function<CloseWhileTraining()> handler)
+    {
+        m_closeWhileTraining = std::move(handler);
+    }
     std::shared_ptr<Store> store() const { return m_store; }
 
     static bool isProjectFile(const QString &path);
@@ -84,6 +98,8 @@ public Q_SLOTS:
     // one last used on this project, or asked for (AnnotatorDialog) when there is none or when
     // `chooseAnnotator`. Returns false when no project is open or the choice was cancelled.
     bool startLabeling(bool chooseAnnotator = false);
+    // Shows the Training page (a project must be open).
+    bool showTraining();
 
 Q_SIGNALS:
     // A log is shown and indexed, and its templates are mined (or mining failed/stopped).
@@ -113,6 +129,8 @@ private:
     void createLabelDocks();
     void setLabelDocksVisible(bool visible);
     void stopLabeling();
+    void setSideDocksAside(bool aside);
+    bool askToStopTraining();
     QString annotatorKey() const;
 
     QSettings &m_settings;
@@ -139,7 +157,8 @@ private:
     LabelProgressPanel *m_progressPanel = nullptr;
     LabelQualityPanel *m_qualityPanel = nullptr;
     QList<class QDockWidget *> m_labelDocks; // guidelines, progress, quality, history
-    bool m_labelDocksShown = false;       // the label page's docks are up (the others stepped aside)
+    bool m_labelDocksShown = false;       // the label page's docks are up
+    bool m_sideDocksAside = false;        // the incident and explain docks stepped aside (label, training)
     bool m_incidentDockWasVisible = true; // how the incident and explain docks were before that
     bool m_explainDockWasVisible = false;
     class QDockWidget *m_qualityDock = nullptr;
@@ -160,6 +179,11 @@ private:
     QAction *m_labelAction = nullptr;
     QAction *m_switchAnnotatorAction = nullptr;
     QMenu *m_labelMenu = nullptr;
+    TrainingView *m_trainingView = nullptr;
+    QAction *m_trainAction = nullptr;
+    QMenu *m_trainMenu = nullptr;
+    std::function<CloseWhileTraining()> m_closeWhileTraining;
+    bool m_closeAfterStop = false; // the user chose "Stop and quit": close when the run has ended
 
     QLabel *m_positionLabel = nullptr;
     QLabel *m_formatLabel = nullptr;
