@@ -1,5 +1,6 @@
 #include "cli_output.h"
 
+#include <QFile>
 #include <QJsonDocument>
 #include <cstdio>
 #include <unistd.h>
@@ -51,6 +52,23 @@ int parseOrExit(QCommandLineParser &parser, const QString &command, const QStrin
         return kExitOk;
     }
     return -1;
+}
+
+bool readJsonObjectFile(const QString &path, QJsonObject &object, QString &error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        error = QStringLiteral("%1: cannot read (%2)").arg(path, file.errorString());
+        return false;
+    }
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
+    if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
+        error = QStringLiteral("%1: not a JSON object (%2)").arg(path, parseError.errorString());
+        return false;
+    }
+    object = document.object();
+    return true;
 }
 
 ProgressBar::ProgressBar(QString label) : m_label(std::move(label))

@@ -19,6 +19,9 @@ int fail(const QString &message, int code = kExitFailure);
 void printOut(const QString &text);               // stdout, as is
 void printJson(const QJsonObject &object);        // one compact JSON object and a newline
 
+// Reads a JSON object from a file (a --config FILE); the error names the file.
+bool readJsonObjectFile(const QString &path, QJsonObject &object, QString &error);
+
 // Sets up `parser` for `command` (adds --help), parses `args`. Returns -1 to go on, or an exit
 // code to return at once (help printed, or a usage error reported).
 int parseOrExit(QCommandLineParser &parser, const QString &command, const QString &description,

@@ -25,18 +25,6 @@ void requestStop(int)
     g_stopRequested.store(true);
 }
 
-Result<QJsonObject> readConfigFile(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return lab::fail(QStringLiteral("%1: cannot read (%2)").arg(path, file.errorString()));
-    QJsonParseError error;
-    const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &error);
-    if (error.error != QJsonParseError::NoError || !document.isObject())
-        return lab::fail(QStringLiteral("%1: not a JSON object (%2)").arg(path, error.errorString()));
-    return document.object();
-}
-
 int runTrainSft(const QStringList &args)
 {
     QCommandLineParser parser;
@@ -68,10 +56,9 @@ int runTrainSft(const QStringList &args)
     SftConfig defaults;
     QJsonObject configJson;
     if (parser.isSet(configOption)) {
-        auto json = readConfigFile(parser.value(configOption));
-        if (!json)
-            return fail(json.error(), kExitUsage);
-        configJson = *json;
+        QString error;
+        if (!readJsonObjectFile(parser.value(configOption), configJson, error))
+            return fail(error, kExitUsage);
     }
     if (parser.isSet(stepsOption)) {
         bool ok = false;
