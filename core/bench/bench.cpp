@@ -57,7 +57,7 @@ constexpr WorkloadInfo kWorkloads[] = {
     {"gemm", "gemm_gflops", "GFLOP/s", true},
     {"sft", "sft_tokens_per_s", "real tokens/s", true},
     {"reward", "reward_pairs_per_s", "pairs/s", false},
-    {"dpo", "dpo_pairs_per_s", "pairs/s", false},
+    {"dpo", "dpo_pairs_per_s", "pairs/s", true},
     {"generate", "generate_tokens_per_s", "new tokens/s", true},
 };
 
@@ -330,6 +330,7 @@ Result<BenchReport> runBench(const BenchOptions &options, const BenchProgress &p
         try {
             Step step = name == QLatin1String("gemm")  ? makeGemm()
                         : name == QLatin1String("sft") ? makeSft()
+                        : name == QLatin1String("dpo") ? bench::makeDpo()
                                                        : makeGenerate();
             report.workloads << measure(w, step, options.seconds, progress);
         } catch (const c10::Error &e) {

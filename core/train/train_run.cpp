@@ -1,4 +1,5 @@
 #include "core/train/train_run.h"
+#include "core/train/dpo_trainer.h"
 
 #include <QJsonArray>
 #include <QLocale>
@@ -147,6 +148,8 @@ QStringList trainKinds()
 QVector<TrainParam> trainParams(const QString &kind)
 {
     Q_UNUSED(kind)
+    if (kind == QLatin1String(kRunDpo))
+        return dpoParams();
     return {};
 }
 
@@ -155,6 +158,8 @@ Result<TrainOutcome> runTraining(const TrainJob &job, const TrainCallbacks &call
     Q_UNUSED(callbacks)
     if (!job.store)
         return fail(QStringLiteral("training needs a project database"));
+    if (job.kind == QLatin1String(kRunDpo))
+        return runDpoTraining(job, callbacks);
     return fail(QStringLiteral("unknown training kind '%1' (known: %2)")
                     .arg(job.kind, trainKinds().join(QStringLiteral(", "))));
 }
