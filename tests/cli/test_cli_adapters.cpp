@@ -144,7 +144,8 @@ private Q_SLOTS:
         QFETCH(QString, sub);
         const Run r = cli({QStringLiteral("adapters"), sub, QStringLiteral("--help")});
         QCOMPARE(r.code, 0);
-        QVERIFY2(r.out.contains("Usage: rlhf-lab-cli adapters " + sub.toUtf8()), r.out.constData());
+        const QByteArray usage = QByteArray("Usage: rlhf-lab-cli adapters ") + sub.toUtf8();
+        QVERIFY2(r.out.contains(usage), r.out.constData());
     }
 
     void usageErrors()
