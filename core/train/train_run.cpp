@@ -1,5 +1,6 @@
 #include "core/train/train_run.h"
 #include "core/train/dpo_trainer.h"
+#include "core/train/ppo_trainer.h"
 
 #include <QJsonArray>
 #include <QLocale>
@@ -150,6 +151,8 @@ QVector<TrainParam> trainParams(const QString &kind)
     Q_UNUSED(kind)
     if (kind == QLatin1String(kRunDpo))
         return dpoParams();
+    if (kind == QLatin1String(kRunPpo))
+        return ppoParams();
     return {};
 }
 
@@ -160,6 +163,8 @@ Result<TrainOutcome> runTraining(const TrainJob &job, const TrainCallbacks &call
         return fail(QStringLiteral("training needs a project database"));
     if (job.kind == QLatin1String(kRunDpo))
         return runDpoTraining(job, callbacks);
+    if (job.kind == QLatin1String(kRunPpo))
+        return runPpoTraining(job, callbacks);
     return fail(QStringLiteral("unknown training kind '%1' (known: %2)")
                     .arg(job.kind, trainKinds().join(QStringLiteral(", "))));
 }
