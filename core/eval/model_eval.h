@@ -22,6 +22,10 @@ struct ModelEvalOptions
     int samplesPerIncident = 1;     // sampled explanations per incident (1 with greedy)
     int batchSize = 16;             // rows per batched generation
     ExplainSettings settings;       // settings.seed seeds the first batch; later batches follow
+    // A reward model folder (saveRewardModel + tokenizer.model): each explanation is scored on
+    // prompt + explanation + EOS, as the reward model was trained, and the mean is reported as
+    // `mean_reward`. Empty: no reward is computed.
+    QString rewardModelDir;
 };
 
 struct EvaluatedSample
@@ -32,6 +36,7 @@ struct EvaluatedSample
     synth::Judgement judgement;
     int newTokens = 0;
     bool finished = false;
+    double reward = 0.0; // the reward model's score (when ModelEvalOptions::rewardModelDir is set)
 };
 
 struct ModelEvalReport
@@ -45,6 +50,10 @@ struct ModelEvalReport
     double seconds = 0.0;
     double meanNewTokens = 0.0;
     double finishedRate = 0.0; // share of explanations the model ended itself (EOS)
+    bool hasReward = false;    // a reward model scored the explanations
+    QString rewardModel;       // its folder
+    double meanReward = 0.0;   // `mean_reward` over all explanations
+    QMap<QString, double> perKindReward;
 
     QJsonObject toJson(bool withSamples = false) const;
 };
