@@ -3,6 +3,7 @@
 #include "core/common/paths.h"
 #include "core/logs/log_file.h"
 #include "core/store/store.h"
+#include "ui/adapters_view.h"
 #include "ui/demo_project_job.h"
 #include "ui/explain_job.h"
 #include "ui/explain_panel.h"
@@ -119,6 +120,9 @@ void MainWindow::createViews()
     m_stack->addWidget(m_labelView);
     m_trainingView = new TrainingView(this);
     m_stack->addWidget(m_trainingView);
+    m_adaptersView = new AdaptersView(this);
+    m_adaptersView->setObjectName(QStringLiteral("adaptersView"));
+    m_stack->addWidget(m_adaptersView);
     setCentralWidget(m_stack);
 
     m_incidentList = new IncidentListView(this);
@@ -213,6 +217,11 @@ bool MainWindow::isLabelPageShown() const
 bool MainWindow::isTrainingPageShown() const
 {
     return m_stack->currentWidget() == m_trainingView;
+}
+
+bool MainWindow::isAdaptersPageShown() const
+{
+    return m_stack->currentWidget() == m_adaptersView;
 }
 
 QWidget *MainWindow::createWelcomePage()
@@ -358,6 +367,12 @@ void MainWindow::createActions()
     m_trainAction->setStatusTip(tr("Train a reward model, a DPO or a PPO adapter on the project's votes, and watch it learn"));
     m_trainAction->setEnabled(false);
     connect(m_trainAction, &QAction::triggered, this, &MainWindow::showTraining);
+    m_adaptersAction = new QAction(style()->standardIcon(QStyle::SP_FileDialogDetailedView), tr("A&dapters"), this);
+    m_adaptersAction->setObjectName(QStringLiteral("adaptersAction"));
+    m_adaptersAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
+    m_adaptersAction->setStatusTip(tr("The trained adapters: activate one, roll back, export it, evaluate it"));
+    m_adaptersAction->setEnabled(false);
+    connect(m_adaptersAction, &QAction::triggered, this, &MainWindow::showAdapters);
 
     m_aboutAction = new QAction(icon(IconId::App), tr("&About RLHF Log Lab"), this);
     m_aboutAction->setMenuRole(QAction::AboutRole);
@@ -415,6 +430,7 @@ void MainWindow::createMenus()
 
     m_trainMenu = menuBar()->addMenu(tr("&Training"));
     m_trainMenu->addAction(m_trainAction);
+    m_trainMenu->addAction(m_adaptersAction);
     m_trainMenu->addSeparator();
     m_trainMenu->addAction(m_trainingView->startAction());
     m_trainMenu->addAction(m_trainingView->pauseAction());
@@ -449,6 +465,7 @@ void MainWindow::createToolBar()
     bar->addAction(m_explainAction);
     bar->addAction(m_labelAction);
     bar->addAction(m_trainAction);
+    bar->addAction(m_adaptersAction);
     // Tooltips that show the shortcut: the toolbar is where people learn them.
     for (QAction *a : bar->actions()) {
         if (!a->isSeparator() && !a->shortcut().isEmpty())
@@ -596,7 +613,7 @@ void MainWindow::connectViews()
     });
 
     connect(m_stack, &QStackedWidget::currentChanged, this, [this] {
-        setSideDocksAside(isLabelPageShown() || isTrainingPageShown());
+        setSideDocksAside(isLabelPageShown() || isTrainingPageShown() || isAdaptersPageShown());
         setLabelDocksVisible(isLabelPageShown());
         updateTitle();
     });
@@ -611,6 +628,17 @@ void MainWindow::connectViews()
         }
     });
     connect(m_trainingView, &TrainingView::runStarted, this, [this] { updateTitle(); });
+    // A DPO or PPO run that ends registers an adapter (and may activate it).
+    connect(m_trainingView, &TrainingView::runEnded, m_adaptersView, &AdaptersView::refresh);
+    connect(m_adaptersView, &AdaptersView::activeAdapterChanged, this, [this] {
+        if (m_store) {
+            auto active = m_store->activeAdapter();
+            if (active.ok())
+                statusBar()->showMessage(active->has_value() ? tr("Explanations now use adapter %1").arg((*active)->name)
+                                                              : tr("Explanations now use the base model"),
+                                         kStatusMessageMs);
+        }
+    });
     connect(m_labelView, &LabelView::voted, this, [this] {
         m_progressPanel->refresh(); // coalesced by the panel
         if (++m_votesSinceQuality >= kQualityRefreshVotes && m_qualityDock->isVisible()) {
@@ -814,6 +842,8 @@ bool MainWindow::openProject(const QString &path)
     m_switchAnnotatorAction->setEnabled(true);
     m_trainAction->setEnabled(true);
     m_trainingView->setStore(m_store);
+    m_adaptersAction->setEnabled(true);
+    m_adaptersView->setStore(m_store);
     m_incidentList->setStore(m_store);
     m_incidentDock->show();
     m_recent->add(path);
@@ -1005,6 +1035,16 @@ bool MainWindow::showTraining()
         return false;
     m_stack->setCurrentWidget(m_trainingView);
     m_trainingView->setFocus(Qt::ShortcutFocusReason);
+    return true;
+}
+
+bool MainWindow::showAdapters()
+{
+    if (!m_store)
+        return false;
+    m_adaptersView->refresh();
+    m_stack->setCurrentWidget(m_adaptersView);
+    m_adaptersView->table()->setFocus(Qt::ShortcutFocusReason);
     return true;
 }
 

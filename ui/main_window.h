@@ -2,7 +2,8 @@
 // The main window only arranges views: the log view with the template panel under it in a
 // splitter, the incident list in a dock, the labeling page (LabelView) with its docks (guidelines,
 // progress, label quality, vote history), a welcome page when nothing is open, menus, toolbar and
-// status bar, the Training page (TrainingView: trainer settings, runs, live charts). Each view
+// status bar, the Training page (TrainingView: trainer settings, runs, live charts) and the
+// Adapters page (AdaptersView: activate, roll back, export, evaluate). Each view
 // owns its model and its background work; this class connects them,
 // opens files (dialog, drag-and-drop, command line, recent files) and remembers its state in
 // the QSettings it is given.
@@ -25,6 +26,7 @@ class QToolButton;
 
 namespace lab {
 
+class AdaptersView;
 class DemoProjectJob;
 class ExplainJob;
 class ExplainPanel;
@@ -74,6 +76,9 @@ public:
     TrainingView *trainingView() const { return m_trainingView; }
     QAction *trainAction() const { return m_trainAction; }
     bool isTrainingPageShown() const;
+    AdaptersView *adaptersView() const { return m_adaptersView; }
+    QAction *adaptersAction() const { return m_adaptersAction; }
+    bool isAdaptersPageShown() const;
 
     // What closing the window while a run trains does: the user's answer to "Stop the run?".
     enum class CloseWhileTraining { StopAndQuit, KeepTraining };
@@ -100,6 +105,8 @@ public Q_SLOTS:
     bool startLabeling(bool chooseAnnotator = false);
     // Shows the Training page (a project must be open).
     bool showTraining();
+    // Shows the Adapters page: every adapter with its run and evaluation (a project must be open).
+    bool showAdapters();
 
 Q_SIGNALS:
     // A log is shown and indexed, and its templates are mined (or mining failed/stopped).
@@ -182,6 +189,8 @@ private:
     TrainingView *m_trainingView = nullptr;
     QAction *m_trainAction = nullptr;
     QMenu *m_trainMenu = nullptr;
+    AdaptersView *m_adaptersView = nullptr;
+    QAction *m_adaptersAction = nullptr;
     std::function<CloseWhileTraining()> m_closeWhileTraining;
     bool m_closeAfterStop = false; // the user chose "Stop and quit": close when the run has ended
 

@@ -186,7 +186,7 @@ QVariant RunTableModel::data(const QModelIndex &index, int role) const
             return {};
         }
         case StepsColumn: {
-            const qint64 planned = run->config.value(QStringLiteral("steps")).toInteger(0);
+            const qint64 planned = run->config.value(QStringLiteral("settings")).toObject().value(QStringLiteral("steps")).toInteger(0);
             const qint64 done = live ? m_live.step : run->result.value(QStringLiteral("steps")).toInteger(-1);
             if (done < 0)
                 return planned > 0 ? tr("— / %1").arg(QLocale().toString(planned)) : QString();

@@ -48,14 +48,15 @@ QString durationWords(double seconds)
     return TrainingView::tr("%1 h %2 min").arg(s / 3600).arg((s % 3600) / 60);
 }
 
-// The settings a resumed run gave the trainer: its stored config without what is not a setting
-// of this kind (the run record may keep bookkeeping next to them).
+// A run's resolved settings: RunSession records {"settings": {...}, "votes": {...}, "model_dir"...};
+// only the keys the trainer knows now are kept, so an older run's settings still resolve.
 QJsonObject settingsOf(const RunRecord &run)
 {
+    const QJsonObject recorded = run.config.value(QStringLiteral("settings")).toObject();
     QJsonObject config;
     for (const TrainParam &p : trainParams(run.kind))
-        if (run.config.contains(p.key))
-            config.insert(p.key, run.config.value(p.key));
+        if (recorded.contains(p.key))
+            config.insert(p.key, recorded.value(p.key));
     return config;
 }
 
@@ -181,6 +182,8 @@ TrainingView::~TrainingView() = default;
 
 void TrainingView::createActions()
 {
+    // Window-wide keys that no other page uses (the Adapters view has Ctrl+Return, Ctrl+Z and F5
+    // while it has focus; two actions on one key would make Qt fire neither).
     auto make = [this](const QString &text, QStyle::StandardPixmap pixmap, const QKeySequence &key, const QString &tip,
                        const char *name) {
         auto *a = new QAction(style()->standardIcon(pixmap), text, this);
@@ -192,11 +195,11 @@ void TrainingView::createActions()
         addAction(a);
         return a;
     };
-    m_startAction = make(tr("&Start"), QStyle::SP_MediaPlay, QKeySequence(Qt::CTRL | Qt::Key_Return),
+    m_startAction = make(tr("&Start"), QStyle::SP_MediaPlay, QKeySequence(Qt::Key_F9),
                          tr("Start a new run with these settings"), "startTrainingAction");
     m_pauseAction = make(tr("&Pause"), QStyle::SP_MediaPause, QKeySequence(Qt::CTRL | Qt::Key_P),
                          tr("Hold the run between two steps (nothing is lost)"), "pauseTrainingAction");
-    m_resumeAction = make(tr("&Resume"), QStyle::SP_MediaSeekForward, QKeySequence(Qt::CTRL | Qt::Key_R),
+    m_resumeAction = make(tr("&Resume"), QStyle::SP_MediaSeekForward, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P),
                           tr("Continue the paused run, or the selected stopped run from its last checkpoint"),
                           "resumeTrainingAction");
     m_stopAction = make(tr("S&top"), QStyle::SP_MediaStop, QKeySequence(Qt::CTRL | Qt::Key_Period),
@@ -255,6 +258,7 @@ QWidget *TrainingView::createTopBar()
     m_progress->setObjectName(QStringLiteral("trainingProgress"));
     m_progress->setRange(0, 1);
     m_progress->setValue(0);
+    m_progress->setTextVisible(false); // "step 0 of 1" would say something untrue
     m_progress->setFormat(tr("step %v of %m"));
     m_progress->setMinimumWidth(200);
     row->addWidget(m_progress, 1);
@@ -393,6 +397,7 @@ void TrainingView::setStore(std::shared_ptr<Store> store)
     m_form->setReadOnly(false);
     m_progress->setRange(0, 1);
     m_progress->setValue(0);
+    m_progress->setTextVisible(false); // "step 0 of 1" would say something untrue
     m_etaLabel->clear();
     m_stateLabel->clear();
     loadAnnotators();
@@ -511,6 +516,7 @@ void TrainingView::startJob(TrainJob job, const QString &what)
     m_charts->clear();
     m_progress->setRange(0, std::max<qint64>(1, job.config.value(QStringLiteral("steps")).toInteger(1)));
     m_progress->setValue(0);
+    m_progress->setTextVisible(true);
     m_etaLabel->setText(tr("loading the model and the votes…"));
     m_lastEnded = 0;
     appendEvent(TrainEventLevel::Info, -1, what);
@@ -545,7 +551,8 @@ void TrainingView::resumeTraining()
     job.kind = run->kind;
     job.config = settingsOf(*run);
     job.votes = votesOf(*run);
-    job.modelDir = m_modelDir;
+    // The model the run started from: a resumed run must continue on the same base.
+    job.modelDir = m_modelDir.isEmpty() ? run->config.value(QStringLiteral("model_dir")).toString() : m_modelDir;
     job.resumeRunId = runId;
     // The charts continue the run's own history rather than start blank.
     auto points = m_store->metrics(runId);
@@ -570,6 +577,7 @@ void TrainingView::onProgress(qint64 step, qint64 steps, double seconds, double 
 {
     m_progress->setRange(0, int(std::max<qint64>(1, steps)));
     m_progress->setValue(int(std::min(step, steps)));
+    m_progress->setTextVisible(true);
     QString text = tr("%1 elapsed").arg(durationWords(seconds));
     if (eta >= 0)
         text += tr(" · about %1 left").arg(durationWords(eta));
@@ -712,7 +720,7 @@ void TrainingView::showRun(qint64 runId)
             setFormForKind(run->kind);
         }
     }
-    m_form->setValues(run->config);
+    m_form->setValues(settingsOf(*run));
     m_charts->showPoints(*points);
     m_shownRun = runId;
     const VoteSelection votes = votesOf(*run);
@@ -722,9 +730,10 @@ void TrainingView::showRun(qint64 runId)
                               .arg(QLocale().toString(points->size())));
     m_shownBanner->show();
     const qint64 steps = run->result.value(QStringLiteral("steps")).toInteger(0);
-    const qint64 planned = run->config.value(QStringLiteral("steps")).toInteger(steps);
+    const qint64 planned = settingsOf(*run).value(QStringLiteral("steps")).toInteger(steps);
     m_progress->setRange(0, int(std::max<qint64>(1, planned)));
     m_progress->setValue(int(std::min(steps, planned)));
+    m_progress->setTextVisible(true);
     m_etaLabel->setText(run->result.contains(QStringLiteral("seconds"))
                             ? tr("%1 in all").arg(durationWords(run->result.value(QStringLiteral("seconds")).toDouble()))
                             : QString());
@@ -748,6 +757,7 @@ void TrainingView::newRun()
     m_charts->clear();
     m_progress->setRange(0, 1);
     m_progress->setValue(0);
+    m_progress->setTextVisible(false); // "step 0 of 1" would say something untrue
     m_etaLabel->clear();
     m_stateLabel->clear();
     m_runTable->clearSelection();
