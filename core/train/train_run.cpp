@@ -1,6 +1,7 @@
 #include "core/train/train_run.h"
 #include "core/train/dpo_trainer.h"
 #include "core/train/ppo_trainer.h"
+#include "core/train/reward_trainer.h"
 
 #include <QJsonArray>
 #include <QLocale>
@@ -148,7 +149,8 @@ QStringList trainKinds()
 
 QVector<TrainParam> trainParams(const QString &kind)
 {
-    Q_UNUSED(kind)
+    if (kind == QLatin1String(kRunReward))
+        return rewardParams();
     if (kind == QLatin1String(kRunDpo))
         return dpoParams();
     if (kind == QLatin1String(kRunPpo))
@@ -158,9 +160,10 @@ QVector<TrainParam> trainParams(const QString &kind)
 
 Result<TrainOutcome> runTraining(const TrainJob &job, const TrainCallbacks &callbacks)
 {
-    Q_UNUSED(callbacks)
     if (!job.store)
         return fail(QStringLiteral("training needs a project database"));
+    if (job.kind == QLatin1String(kRunReward))
+        return runRewardTraining(job, callbacks);
     if (job.kind == QLatin1String(kRunDpo))
         return runDpoTraining(job, callbacks);
     if (job.kind == QLatin1String(kRunPpo))
