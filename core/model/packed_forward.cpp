@@ -29,11 +29,13 @@ bool fastPath(const torch::Tensor &t)
     return t.device().is_cpu() && t.scalar_type() == at::kFloat;
 }
 
-// An enabled, unmerged adapter: the projection must run its own forward (x W^T + s B A x, with
-// the adapter's dropout) rather than a product with its bare weight.
+// An unmerged adapter: the projection runs its own forward (x W^T + s B A x, with the adapter's
+// dropout) rather than a fused product with its bare weight. A DISABLED adapter takes the same
+// path, so the reference (adapter off) and a fresh policy (B = 0) compute x W^T by the very same
+// product and DPO starts with policy = reference bit for bit, not merely up to BLAS rounding.
 bool ownForward(const LoraLinearImpl &p)
 {
-    return p.adapterEnabled() && !p.merged();
+    return p.hasAdapter() && !p.merged();
 }
 
 // ---------------------------------------------------------------------------------- RMSNorm
