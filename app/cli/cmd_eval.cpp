@@ -1,5 +1,7 @@
-// rlhf-lab-cli eval --db F [--adapter NAME] [--model DIR] [--limit N] [--samples K] [--json]
-// The held-out incidents explained by the model and judged against their ground truth.
+// rlhf-lab-cli eval --db F [--adapter NAME] [--model DIR] [--limit N] [--samples K]
+//                   [--reward-model DIR | --no-reward] [--json]
+// The held-out incidents explained by the model and judged against their ground truth; with a
+// reward model (the project's current one, or --reward-model) also their mean reward.
 #include "cli_model.h"
 #include "cli_output.h"
 #include "cli_project.h"
@@ -7,7 +9,9 @@
 
 #include "core/eval/model_eval.h"
 #include "core/store/store.h"
+#include "core/train/run_session.h"
 
+#include <QDir>
 #include <QFile>
 #include <QJsonDocument>
 
@@ -41,7 +45,12 @@ int runEval(const QStringList &args)
                                            QStringLiteral("K"), QStringLiteral("1"));
     const QCommandLineOption outOption(QStringLiteral("explanations-out"),
                                        QStringLiteral("Write every explanation with its verdict to this JSON file."), QStringLiteral("FILE"));
-    parser.addOptions({limitOption, samplesOption, outOption});
+    const QCommandLineOption rewardOption(QStringLiteral("reward-model"),
+                                          QStringLiteral("Score the explanations with this reward model folder (mean_reward). "
+                                                         "Default: the project's current reward model, when it has one."),
+                                          QStringLiteral("DIR"));
+    const QCommandLineOption noRewardOption(QStringLiteral("no-reward"), QStringLiteral("Do not compute mean_reward."));
+    parser.addOptions({limitOption, samplesOption, outOption, rewardOption, noRewardOption});
     const ModelArgs model(parser, 0.7);
     const ProjectArgs project(parser, QStringLiteral("Project database with held-out incidents (status held_out)."));
     if (int code = parseOrExit(parser, QStringLiteral("eval"),
@@ -65,6 +74,14 @@ int runEval(const QStringList &args)
     std::shared_ptr<Store> store;
     if (int code = project.openStore(QStringLiteral("eval"), store); code >= 0)
         return code;
+    if (parser.isSet(rewardOption) && parser.isSet(noRewardOption))
+        return fail(QStringLiteral("--reward-model and --no-reward exclude each other"), kExitUsage);
+    if (parser.isSet(rewardOption)) {
+        options.rewardModelDir = parser.value(rewardOption);
+    } else if (!parser.isSet(noRewardOption)) {
+        if (Result<QString> current = currentRewardModelDir(*store))
+            options.rewardModelDir = *current; // none yet: the report simply has no mean_reward
+    }
     std::unique_ptr<Explainer> explainer;
     if (int code = model.loadExplainer(store.get(), explainer); code >= 0)
         return code;
@@ -99,6 +116,10 @@ int runEval(const QStringList &args)
     for (auto it = report->perKind.begin(); it != report->perKind.end(); ++it)
         printOut(row(it.key(), it.value()));
     printOut(row(QStringLiteral("all"), report->overall));
+    if (report->hasReward)
+        printOut(QStringLiteral("\nmean reward %1 (reward model %2)\n")
+                     .arg(report->meanReward, 0, 'f', 3)
+                     .arg(QDir::toNativeSeparators(report->rewardModel)));
     return kExitOk;
 }
 
