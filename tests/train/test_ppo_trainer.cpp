@@ -1,4 +1,5 @@
-// The PPO trainer on a tiny fixture: a random 2-layer policy and a hand-built reward model whose
+// The PPO trainer on a tiny fixture: a random 2-layer policy (its output rows given a parity
+// direction, so that the task is learnable: see addParityDirection) and a hand-built reward model whose
 // score depends only on the response's last token (+1 for even ids, -1 for odd ones, 0 for EOS).
 // PPO must raise the mean score within a few iterations with the KL staying bounded and the KL
 // coefficient adapting; the missing-EOS penalty shows in the scores; a run stopped at iteration k
@@ -24,6 +25,8 @@ using namespace lab;
 
 namespace {
 
+constexpr double kParityStrength = 0.5;
+
 // Score = w . RMSNorm(embedding of the last token): every layer's projections are zero, so the
 // residual stream carries the embedding through unchanged.
 Status makeLastTokenRewardModel(const QString &policyDir, const QString &dir)
@@ -48,6 +51,44 @@ Status makeLastTokenRewardModel(const QString &policyDir, const QString &dir)
     // RMSNorm turns (+-1, 0, ...) into (+-sqrt(d), 0, ...).
     rm->score->weight[0][0] = 1.0 / std::sqrt(double(c.hiddenSize));
     return saveRewardModel(rm, dir);
+}
+
+// The largest gap any hidden state can open between the mean logit of the even tokens and that of
+// the odd ones: |mean even row - mean odd row| times sqrt(d), the norm of a hidden state after the
+// final RMSNorm (weights 1).
+double parityLogitGap(const torch::Tensor &head)
+{
+    const torch::Tensor even = head.slice(0, 0, head.size(0), 2).mean(0);
+    const torch::Tensor odd = head.slice(0, 1, head.size(0), 2).mean(0);
+    return ((even - odd).norm() * std::sqrt(double(head.size(1)))).item<double>();
+}
+
+// The random tiny policy cannot learn parity on its own: its output rows are random (std 0.04)
+// and the final RMSNorm fixes the hidden state's norm at sqrt(d), so no change of the hidden state
+// opens a gap of more than about 0.14 between the even and the odd tokens' mean logits: P(even)
+// could move from 0.5 to about 0.53 at best, the mean score by a few hundredths, whatever PPO
+// does. Giving every output row a parity component along hidden dimension 0 (+strength even,
+// -strength odd) makes "end on an even token" one direction in the hidden state, which a LoRA on
+// the attention projections can push; the policy still starts near 50/50 (dimension 0 of the
+// normalised hidden state varies around 0 from position to position). Returns the gap before and
+// after.
+Result<std::pair<double, double>> addParityDirection(const QString &policyDir, double strength)
+{
+    auto model = loadCausalLM(policyDir);
+    if (!model)
+        return fail(model.error());
+    std::pair<double, double> gaps;
+    {
+        torch::NoGradGuard noGrad;
+        torch::Tensor head = (*model)->outputWeight();
+        gaps.first = parityLogitGap(head);
+        for (std::int64_t t = 0; t < head.size(0); ++t)
+            head[t][0] += (t % 2 == 0) ? strength : -strength;
+        gaps.second = parityLogitGap(head);
+    }
+    if (Status s = saveCausalLM(*model, policyDir); !s)
+        return fail(s.error());
+    return gaps;
 }
 
 double metricAt(Store &store, qint64 runId, const QString &name, qint64 step)
@@ -123,6 +164,12 @@ private Q_SLOTS:
         options.sharpen = 2.0; // peaked enough to be model-like, flat enough to explore
         m_model = m_dir.filePath(QStringLiteral("policy"));
         QVERIFY(labtest::makeTinyModel(m_model, options));
+        auto parity = addParityDirection(m_model, kParityStrength);
+        QVERIFY2(parity, qPrintable(parity.error()));
+        qInfo("largest even/odd mean-logit gap: %.3f as drawn, %.3f with the parity direction", parity->first,
+              parity->second);
+        QVERIFY(parity->first < 0.5); // the bare random head: parity is out of reach
+        QVERIFY(parity->second > 3.0);
         m_reward = m_dir.filePath(QStringLiteral("reward"));
         Status rm = makeLastTokenRewardModel(m_model, m_reward);
         QVERIFY2(rm, qPrintable(rm.error()));
@@ -169,6 +216,12 @@ private Q_SLOTS:
         QCOMPARE(scores.size(), 14);
         const double first = scores.first();
         const double last = (scores[11] + scores[12] + scores[13]) / 3.0;
+        const QVector<double> approxKls = series(outcome->runId, QStringLiteral("policy/approxkl"));
+        const QVector<double> clipFracs = series(outcome->runId, QStringLiteral("policy/clipfrac"));
+        const QVector<double> entropies = series(outcome->runId, QStringLiteral("objective/entropy"));
+        for (int i = 0; i < scores.size(); ++i)
+            qInfo("iteration %d: score %.3f kl %.3f entropy %.3f approxkl %.4f clipfrac %.3f", i + 1, scores[i],
+                  kls.value(i), entropies.value(i), approxKls.value(i), clipFracs.value(i));
         qInfo("scores first %.3f, last three %.3f; kl last %.3f; kl_coef %.4f -> %.4f", first, last, kls.last(),
               coefs.first(), coefs.last());
         QVERIFY2(last > first + 0.4, qPrintable(QStringLiteral("%1 -> %2").arg(first).arg(last)));
