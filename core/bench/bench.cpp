@@ -56,7 +56,7 @@ struct WorkloadInfo
 constexpr WorkloadInfo kWorkloads[] = {
     {"gemm", "gemm_gflops", "GFLOP/s", true},
     {"sft", "sft_tokens_per_s", "real tokens/s", true},
-    {"reward", "reward_pairs_per_s", "pairs/s", false},
+    {"reward", "reward_pairs_per_s", "pairs/s", true},
     {"dpo", "dpo_pairs_per_s", "pairs/s", true},
     {"generate", "generate_tokens_per_s", "new tokens/s", true},
 };
@@ -331,6 +331,7 @@ Result<BenchReport> runBench(const BenchOptions &options, const BenchProgress &p
             Step step = name == QLatin1String("gemm")  ? makeGemm()
                         : name == QLatin1String("sft") ? makeSft()
                         : name == QLatin1String("dpo") ? bench::makeDpo()
+                        : name == QLatin1String("reward") ? bench::makeReward()
                                                        : makeGenerate();
             report.workloads << measure(w, step, options.seconds, progress);
         } catch (const c10::Error &e) {

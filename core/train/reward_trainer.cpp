@@ -494,11 +494,14 @@ Result<TrainOutcome> runRewardTraining(const TrainJob &job, const TrainCallbacks
                            .arg(stepsPerEpoch)
                            .arg(*deviceName),
                        TrainEventLevel::Info, step);
-        // The held-out accuracy of the new head before any step, charted at step 0 and sent with
-        // the first point, so a chart shows where the run started.
-        QVector<MetricPoint> baseline;
-        if (step == 0)
+        // The held-out accuracy of the new head before any step, charted at step 0, so a chart
+        // shows where the run started.
+        if (step == 0) {
+            QVector<MetricPoint> baseline;
             evaluate(0, baseline, QStringLiteral("before training"));
+            if (!baseline.isEmpty() && !session->report(0, s.steps, baseline))
+                return session->finish(0, {});
+        }
         while (step < s.steps) {
             const qint64 epoch = step / stepsPerEpoch, inEpoch = step % stepsPerEpoch;
             if (epoch != orderEpoch) {
@@ -533,7 +536,7 @@ Result<TrainOutcome> runRewardTraining(const TrainJob &job, const TrainCallbacks
             // A checkpoint step is always a logged step, so no half-summed window is lost on resume.
             const bool checkpointNow = s.checkpointEvery > 0 && step % s.checkpointEvery == 0 && !last;
             if (step % s.logEvery == 0 || last || evalNow || checkpointNow) {
-                QVector<MetricPoint> points = std::exchange(baseline, {});
+                QVector<MetricPoint> points;
                 for (const auto &[name, sum] : window)
                     points.push_back({step, name, sum / double(windowSteps)});
                 points.push_back({step, QStringLiteral("learning_rate"), lr});

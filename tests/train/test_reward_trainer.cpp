@@ -23,7 +23,10 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <ATen/Parallel.h>
+
 #include <cmath>
+#include <dlfcn.h>
 
 using namespace lab;
 
@@ -77,6 +80,11 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
+        // One thread for LibTorch and OpenBLAS: the steps here are tiny, and on a busy 2-core
+        // machine OpenBLAS's spinning pool made them minutes long instead of seconds.
+        at::set_num_threads(1);
+        if (auto setBlas = reinterpret_cast<void (*)(int)>(::dlsym(RTLD_DEFAULT, "openblas_set_num_threads")))
+            setBlas(1);
         QVERIFY(m_dir.isValid());
         auto store = Store::open(m_dir.filePath(QStringLiteral("project.db")));
         QVERIFY2(store, qPrintable(store.error()));
@@ -241,7 +249,7 @@ private Q_SLOTS:
         QCOMPARE(second->resumedFrom, qint64(6));
 
         int compared = 0;
-        for (const QString name : {QStringLiteral("loss"), QStringLiteral("accuracy"), QStringLiteral("margin"),
+        for (const QString &name : {QStringLiteral("loss"), QStringLiteral("accuracy"), QStringLiteral("margin"),
                                    QStringLiteral("reward/chosen"), QStringLiteral("reward/rejected"),
                                    QStringLiteral("eval/accuracy")}) {
             const auto a = metric(whole->runId, name), b = metric(first->runId, name);
