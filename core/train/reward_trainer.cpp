@@ -330,10 +330,7 @@ Result<TrainOutcome> runRewardTraining(const TrainJob &job, const TrainCallbacks
         auto run = store.run(job.resumeRunId);
         if (!run)
             return fail(run.error());
-        given = {};
-        for (const TrainParam &p : rewardParams())
-            if (run->config.contains(p.key))
-                given.insert(p.key, run->config.value(p.key));
+        given = run->config.value(QStringLiteral("settings")).toObject();
     }
     auto resolved = resolveTrainConfig(rewardParams(), given);
     if (!resolved)

@@ -69,10 +69,6 @@ void TestBench::rejectsBadOptions()
     options.seconds = 0.01;
     options.only = {QStringLiteral("nope")};
     QVERIFY(!runBench(options).ok());
-    options.only = {QStringLiteral("dpo")};
-    const Result<BenchReport> dpo = runBench(options);
-    QVERIFY(!dpo.ok());
-    QVERIFY2(dpo.error().contains(QLatin1String("dpo")), qPrintable(dpo.error()));
     options.only = {QStringLiteral("gemm")};
     options.seconds = 0;
     QVERIFY(!runBench(options).ok());
