@@ -34,6 +34,7 @@
 #include <QString>
 #include <QStringList>
 #include <QVector>
+#include <functional>
 
 namespace lab {
 
@@ -138,5 +139,22 @@ struct EvalSuite
 
     QJsonObject toJson(bool withRows = false) const;
 };
+
+struct SuiteModel
+{
+    QString name;       // shown in reports ("base", or the adapter's registered name)
+    QString adapterDir; // PEFT adapter folder; empty: the base model
+};
+
+// Which model is being explained (index into the list: 0 is the base, then the adapters, of
+// `models` in total) and its progress; returning false cancels.
+using SuiteProgressCallback = std::function<bool(int model, int models, const QString &name, qint64 done, qint64 total)>;
+
+// Evaluates the base model of `modelDir` and each adapter with the same `options` (same seeds,
+// incidents and samples), then compares each adapter with the base. options.settings.greedy
+// decides the suite's mode. Loads one model at a time. Errors name the model or adapter.
+Result<EvalSuite> runEvalSuite(Store &store, const QString &modelDir, const QVector<SuiteModel> &adapters,
+                               const ModelEvalOptions &options, const CompareOptions &compare = {},
+                               const SuiteProgressCallback &progress = {});
 
 } // namespace lab
