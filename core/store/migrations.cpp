@@ -289,12 +289,39 @@ Migration labelingQueue()
     return m;
 }
 
+// Version 5: blind A/B review votes of the review view. Kept apart from pairs/comparisons on
+// purpose: a review pair lives on a held-out incident, and a row in `pairs` would enter the
+// labeling queue, its progress counters and, through votes, training data. Each vote keeps the
+// two texts it judged, so a later evaluation with other seeds does not change what was voted on.
+Migration reviewVotes()
+{
+    Migration m;
+    m.version = 5;
+    m.description = QStringLiteral("blind A/B review votes between two models on held-out incidents");
+    m.statements = {
+        QStringLiteral(
+            "CREATE TABLE review_votes ("
+            " id INTEGER PRIMARY KEY,"
+            " incident_id INTEGER NOT NULL REFERENCES incidents(id) ON DELETE CASCADE,"
+            " model_a TEXT NOT NULL,"
+            " model_b TEXT NOT NULL,"
+            " text_a TEXT NOT NULL,"
+            " text_b TEXT NOT NULL,"
+            " shown_left TEXT NOT NULL CHECK (shown_left IN ('a','b')),"
+            " choice TEXT NOT NULL CHECK (choice IN ('a_better','b_better','tie','both_bad')),"
+            " reviewer TEXT NOT NULL DEFAULT '',"
+            " created_at TEXT NOT NULL)"),
+        QStringLiteral("CREATE INDEX review_votes_models ON review_votes(model_a, model_b)"),
+    };
+    return m;
+}
+
 } // namespace
 
 const std::vector<Migration> &migrations()
 {
     static const std::vector<Migration> list{initialSchema(), voteCounters(), kindProgress(),
-                                             labelingQueue()};
+                                             labelingQueue(), reviewVotes()};
     return list;
 }
 

@@ -262,4 +262,21 @@ struct LabelingProgress
     QVector<KindProgress> perKind;           // by kind
 };
 
+// One blind A/B review vote (table `review_votes`): a reviewer compared model A's and model B's
+// explanations of a held-out incident without knowing which was which. Models are named as the
+// review view names them ("base", or an adapter's name).
+struct ReviewVoteRecord
+{
+    qint64 id = 0;
+    qint64 incidentId = 0;
+    QString modelA;
+    QString modelB;
+    QString textA;
+    QString textB;
+    Candidate shownLeft = Candidate::A; // which model's text the screen showed on the left
+    VoteChoice choice = VoteChoice::Tie; // never Skip
+    QString reviewer;
+    QDateTime createdAt;
+};
+
 } // namespace lab

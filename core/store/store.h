@@ -160,6 +160,12 @@ public:
     Result<std::optional<AdapterRecord>> activeAdapter();
     Status setAdapterEval(qint64 id, const QJsonObject &eval);
 
+    // --- Blind review votes (review_votes; never in the labeling queue or training data) ---
+    // Stores one vote; refuses Skip and an incident that does not exist. Durable once it returns.
+    Result<qint64> addReviewVote(const ReviewVoteRecord &vote);
+    // The votes between these two models, oldest first; empty names: every vote.
+    Result<QVector<ReviewVoteRecord>> reviewVotes(const QString &modelA = {}, const QString &modelB = {});
+
 private:
     explicit Store(QString path);
     Status initialize();
