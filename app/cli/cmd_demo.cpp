@@ -39,8 +39,8 @@ int runDemoCommand(const QStringList &args)
 {
     QCommandLineParser parser;
     const QCommandLineOption outOption(QStringLiteral("out"),
-                                       QStringLiteral("Folder for report.json and explanations.json (default: <db name>-report "
-                                                      "next to the database)."),
+                                       QStringLiteral("Folder for report.json and evaluation/ (report.html, rows.csv, report.json of "
+                                                      "every explanation); default: <db name>-report next to the database."),
                                        QStringLiteral("DIR"));
     const QCommandLineOption quickOption(QStringLiteral("quick"),
                                          QStringLiteral("A shortened demo (about 2 minutes on 2 cores): the same stages on fewer "
@@ -145,11 +145,11 @@ int runDemoCommand(const QStringList &args)
                  .arg(result->modelPairs.votes)
                  .arg(result->modelPairs.preferences)
                  .arg(result->modelPairs.bothBad));
-    printOut(QStringLiteral("demo finished in %1 (%2 s); report: %3\nopen the project: rlhf-lab %4\n")
+    printOut(QStringLiteral("demo finished in %1 (%2 s)\nreport: %3\n        %4\nopen the project: rlhf-lab %5\n")
                  .arg(clock(result->seconds))
                  .arg(result->seconds, 0, 'f', 0)
                  .arg(QDir::toNativeSeparators(QDir(result->outDir).filePath(QStringLiteral("report.json"))),
-                      QDir::toNativeSeparators(result->database)));
+                      QDir::toNativeSeparators(result->htmlReport), QDir::toNativeSeparators(result->database)));
     return kExitOk;
 }
 

@@ -1,6 +1,7 @@
 #include "core/demo/demo_pipeline.h"
 
 #include "core/common/paths.h"
+#include "core/eval/eval_report.h"
 #include "core/explain/candidates.h"
 #include "core/store/store.h"
 #include "core/synth/auto_label.h"
@@ -405,6 +406,9 @@ Result<DemoModelResult> DemoRun::evaluate(const QString &name, const QString &ad
     model.adapter = adapter;
     model.adapterDir = adapterDir;
     model.report = std::move(*report);
+    // The explainer names an adapter by its folder ("adapter" for every run); reports and the
+    // comparison show the registered name.
+    model.report.adapter = adapter;
     return model;
 }
 
@@ -445,6 +449,12 @@ Status DemoRun::evaluation()
         }
         parts << QStringLiteral("%1 root cause %2").arg(entries[i].name, percent(model->report.overall.rootCauseAccuracy));
         m_result.models.append(std::move(*model));
+    }
+    for (int i = 1; i < m_result.models.size(); ++i) {
+        auto comparison = compareReports(m_result.models[0].report, m_result.models[i].report);
+        if (!comparison)
+            return fail(comparison.error());
+        m_result.comparisons.append(std::move(*comparison));
     }
     setSummary(QStringLiteral("%1 held-out incidents: %2").arg(m_result.heldOut).arg(parts.join(QStringLiteral(", "))));
     return {};
@@ -579,6 +589,18 @@ QJsonObject DemoResult::toJson() const
     }
     out.insert(QStringLiteral("per_kind"), perKind);
     out.insert(QStringLiteral("adapters"), adapters);
+    QJsonObject versus;
+    for (int i = 0; i < comparisons.size() && i + 1 < models.size(); ++i) {
+        QJsonObject c = comparisons[i].winRate.toJson();
+        c.insert(QStringLiteral("regressed_incidents"), comparisons[i].regressedIncidents);
+        QJsonObject reasons;
+        for (auto it = comparisons[i].regressionsByReason.begin(); it != comparisons[i].regressionsByReason.end(); ++it)
+            reasons.insert(it.key(), it.value());
+        c.insert(QStringLiteral("regressions_by_reason"), reasons);
+        versus.insert(models[i + 1].name, c);
+    }
+    out.insert(QStringLiteral("versus_base"), versus);
+    out.insert(QStringLiteral("html_report"), htmlReport);
     out.insert(QStringLiteral("training"), QJsonObject{{QStringLiteral("reward"), this->reward.toJson()},
                                                        {QStringLiteral("dpo"), dpo.toJson()},
                                                        {QStringLiteral("ppo"), ppo.toJson()}});
@@ -599,7 +621,7 @@ QJsonObject DemoResult::toJson() const
 QString DemoResult::table() const
 {
     auto cell = [](const QString &text, int width) { return text.rightJustified(width); };
-    QString out = QStringLiteral("%1%2%3%4%5%6%7%8\n")
+    QString out = QStringLiteral("%1%2%3%4%5%6%7%8  %9\n")
                       .arg(QStringLiteral("model").leftJustified(16))
                       .arg(cell(QStringLiteral("root cause"), 11))
                       .arg(cell(QStringLiteral("acceptable"), 11))
@@ -607,11 +629,20 @@ QString DemoResult::table() const
                       .arg(cell(QStringLiteral("unsafe"), 8))
                       .arg(cell(QStringLiteral("words"), 7))
                       .arg(cell(QStringLiteral("repet."), 8))
-                      .arg(cell(QStringLiteral("reward"), 8));
-    for (const DemoModelResult &m : models) {
+                      .arg(cell(QStringLiteral("reward"), 8))
+                      .arg(QStringLiteral("win vs base [95% CI], regressions"));
+    for (int i = 0; i < models.size(); ++i) {
+        const DemoModelResult &m = models[i];
+        QString versus;
+        if (i > 0 && i - 1 < comparisons.size()) {
+            const ModelComparison &c = comparisons[i - 1];
+            versus = QStringLiteral("%1 [%2, %3], %4")
+                         .arg(percent(c.winRate.rate), percent(c.winRate.low), percent(c.winRate.high))
+                         .arg(c.regressedIncidents);
+        }
         const ExplanationMetrics &x = m.report.overall;
         const QString name = m.adapter.isEmpty() ? m.name : QStringLiteral("%1 (%2)").arg(m.name, m.adapter);
-        out += QStringLiteral("%1%2%3%4%5%6%7%8\n")
+        out += QStringLiteral("%1%2%3%4%5%6%7%8  %9\n")
                    .arg(name.leftJustified(16))
                    .arg(cell(percent(x.rootCauseAccuracy), 11))
                    .arg(cell(percent(x.acceptableRate), 11))
@@ -619,7 +650,8 @@ QString DemoResult::table() const
                    .arg(cell(percent(x.unsafeActionRate), 8))
                    .arg(cell(QString::number(x.meanLength, 'f', 1), 7))
                    .arg(cell(percent(x.repetitionRate), 8))
-                   .arg(cell(m.report.hasReward ? QString::number(m.report.meanReward, 'f', 3) : QStringLiteral("-"), 8));
+                   .arg(cell(m.report.hasReward ? QString::number(m.report.meanReward, 'f', 3) : QStringLiteral("-"), 8))
+                   .arg(versus);
     }
     return out;
 }
@@ -672,14 +704,22 @@ Result<DemoResult> runDemo(const QString &dbPath, const QString &outDir, const D
 
     run.begin(kReport);
     result.seconds = run.seconds();
-    QJsonObject explanations;
-    for (const DemoModelResult &m : result.models)
-        explanations.insert(m.name, m.report.toJson(true));
-    if (Status s = writeJson(QDir(out).filePath(QStringLiteral("explanations.json")), explanations); !s)
-        return fail(s.error());
+    EvalSuite suite;
+    suite.mode = settings.evalSettings.greedy ? QStringLiteral("greedy") : QStringLiteral("sampled");
+    suite.base = result.models.value(0).report;
+    for (int i = 1; i < result.models.size(); ++i)
+        suite.adapters.append(result.models[i].report);
+    suite.comparisons = result.comparisons;
+    ReportOptions reportOptions;
+    reportOptions.title = QStringLiteral("RLHF Log Lab demo: base vs DPO vs PPO");
+    auto files = writeEvalReport(suite, QDir(out).filePath(QStringLiteral("evaluation")), reportOptions);
+    if (!files)
+        return fail(files.error());
+    result.htmlReport = files->html;
     if (Status s = writeJson(QDir(out).filePath(QStringLiteral("report.json")), result.toJson()); !s)
         return fail(s.error());
-    run.setSummary(QStringLiteral("%1").arg(QDir::toNativeSeparators(QDir(out).filePath(QStringLiteral("report.json")))));
+    run.setSummary(QStringLiteral("%1, %2").arg(QDir::toNativeSeparators(QDir(out).filePath(QStringLiteral("report.json"))),
+                                                QDir::toNativeSeparators(result.htmlReport)));
     run.end();
     result.seconds = run.seconds();
     // Once more with the final time and the report stage's seconds.

@@ -8,7 +8,8 @@
 //   dpo          a DPO adapter on the same votes;
 //   ppo          a PPO adapter against the reward model;
 //   evaluation   base, DPO and PPO explain the held-out incidents and are judged;
-//   report       DIR/report.json (the DESIGN.md shape) and the explanations.
+//   report       DIR/report.json (the DESIGN.md shape) and, by core/eval's report writer,
+//                DIR/evaluation/{report.html, rows.csv, report.json} with every explanation.
 // `rlhf-lab-cli demo` and the GUI's "Run the Full Demo" both call runDemo(); the sizes of
 // DemoSettings::full() are chosen so the whole run stays under 15 minutes on 2 cores.
 //
@@ -20,6 +21,7 @@
 //
 // Torch-free header: the GUI includes it.
 #include "core/common/result.h"
+#include "core/eval/eval_compare.h"
 #include "core/eval/model_eval.h"
 #include "core/train/train_run.h"
 
@@ -117,6 +119,8 @@ struct DemoResult
     TrainOutcome ppo;
     double rewardAccuracy = 0.0; // the reward model's eval/accuracy on held-out votes
     QVector<DemoModelResult> models; // base, dpo, ppo
+    QVector<ModelComparison> comparisons; // dpo vs base, ppo vs base: win rate, regressions
+    QString htmlReport;                   // DIR/evaluation/report.html
     QVector<double> stageSeconds;    // per demoStages() entry
     double seconds = 0.0;
     DemoSettings settings;
@@ -124,14 +128,15 @@ struct DemoResult
     // {"seconds","reward_model":{"eval/accuracy",...},"base":{metrics},"dpo":{..},"ppo":{..},
     //  "per_kind":{"base":{kind:{metrics}},...},"pairs":{...},"stages":[...],"settings":{...}}
     QJsonObject toJson() const;
-    // The before/after table: one row per model, the DESIGN.md evaluation measures as columns.
+    // The before/after table: one row per model, the DESIGN.md evaluation measures as columns,
+    // and each adapter's win rate over the base with its 95% bootstrap interval.
     QString table() const;
 };
 
 // Runs the demo into the database at `dbPath`, which must be new or hold no incidents (the demo
 // never mixes itself into someone's work; the error says what to do instead). `outDir` gets
-// report.json and explanations.json (every held-out explanation of each model with its
-// verdict); empty: "<database name>-report" next to the database.
+// report.json and evaluation/ (HTML, CSV and JSON of every held-out explanation with its
+// verdicts); empty: "<database name>-report" next to the database.
 Result<DemoResult> runDemo(const QString &dbPath, const QString &outDir, const DemoSettings &settings,
                            const DemoCallbacks &callbacks = {});
 

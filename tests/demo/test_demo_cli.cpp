@@ -5,6 +5,7 @@
 #include "core/store/store.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -108,14 +109,24 @@ private Q_SLOTS:
                                    QStringLiteral("dpo"), QStringLiteral("ppo")})
             QCOMPARE(written.value(key), m_json.value(key));
 
-        // explanations.json: every held-out explanation of each model with its verdict.
-        QFile explanations(QDir(m_out).filePath(QStringLiteral("explanations.json")));
-        QVERIFY(explanations.open(QIODevice::ReadOnly));
-        const QJsonObject rows = QJsonDocument::fromJson(explanations.readAll()).object();
+        // The evaluation report (core/eval's writer): every held-out explanation of each model.
         const int heldOut = m_json.value(QStringLiteral("incidents")).toObject().value(QStringLiteral("held_out")).toInt();
         QCOMPARE(heldOut, 16);
-        for (const QString &model : {QStringLiteral("base"), QStringLiteral("dpo"), QStringLiteral("ppo")})
-            QCOMPARE(rows.value(model).toObject().value(QStringLiteral("samples")).toArray().size(), heldOut);
+        const QString evaluation = QDir(m_out).filePath(QStringLiteral("evaluation"));
+        QVERIFY(QFileInfo::exists(QDir(evaluation).filePath(QStringLiteral("report.html"))));
+        QFile csv(QDir(evaluation).filePath(QStringLiteral("rows.csv")));
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        const QByteArray rows = csv.readAll();
+        QVERIFY(rows.count("demo-dpo") >= heldOut && rows.count("demo-ppo") >= heldOut);
+
+        // Each adapter against the base: a win rate inside its 95% interval.
+        for (const QString &model : {QStringLiteral("dpo"), QStringLiteral("ppo")}) {
+            const QJsonObject versus = m_json.value(QStringLiteral("versus_base")).toObject().value(model).toObject();
+            const double rate = versus.value(QStringLiteral("win_rate")).toDouble(-1);
+            QVERIFY2(rate >= 0.0 && rate <= 1.0, qPrintable(model));
+            QVERIFY(versus.value(QStringLiteral("ci_low")).toDouble(2) <= rate);
+            QVERIFY(versus.value(QStringLiteral("ci_high")).toDouble(-1) >= rate);
+        }
     }
 
     void databaseHoldsWhatTheReportSays()
