@@ -18,11 +18,14 @@
 #include "ui/log_text_view.h"
 #include "ui/log_view.h"
 #include "ui/recent_files.h"
+#include "ui/review_view.h"
 #include "ui/template_panel.h"
 #include "ui/training_view.h"
+#include "ui/triage_marks.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QClipboard>
 #include <QCloseEvent>
 #include <QCommandLinkButton>
 #include <QDockWidget>
@@ -124,6 +127,9 @@ void MainWindow::createViews()
     m_adaptersView = new AdaptersView(this);
     m_adaptersView->setObjectName(QStringLiteral("adaptersView"));
     m_stack->addWidget(m_adaptersView);
+    m_reviewView = new ReviewView(this);
+    m_reviewView->setObjectName(QStringLiteral("reviewView"));
+    m_stack->addWidget(m_reviewView);
     setCentralWidget(m_stack);
 
     m_incidentList = new IncidentListView(this);
@@ -223,6 +229,11 @@ bool MainWindow::isTrainingPageShown() const
 bool MainWindow::isAdaptersPageShown() const
 {
     return m_stack->currentWidget() == m_adaptersView;
+}
+
+bool MainWindow::isReviewPageShown() const
+{
+    return m_stack->currentWidget() == m_reviewView;
 }
 
 QWidget *MainWindow::createWelcomePage()
@@ -385,6 +396,17 @@ void MainWindow::createActions()
     m_adaptersAction->setStatusTip(tr("The trained adapters: activate one, roll back, export it, evaluate it"));
     m_adaptersAction->setEnabled(false);
     connect(m_adaptersAction, &QAction::triggered, this, &MainWindow::showAdapters);
+    m_reviewAction = new QAction(style()->standardIcon(QStyle::SP_FileDialogContentsView), tr("&Review"), this);
+    m_reviewAction->setObjectName(QStringLiteral("reviewAction"));
+    m_reviewAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    m_reviewAction->setStatusTip(tr("Base vs adapter on held-out incidents: metrics, charts, regressions, blind A/B review"));
+    m_reviewAction->setEnabled(false);
+    connect(m_reviewAction, &QAction::triggered, this, &MainWindow::showReview);
+    m_pasteLogAction = new QAction(tr("&Paste Log"), this);
+    m_pasteLogAction->setObjectName(QStringLiteral("pasteLogAction"));
+    m_pasteLogAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V));
+    m_pasteLogAction->setStatusTip(tr("Open the clipboard's text as a log, to explain it"));
+    connect(m_pasteLogAction, &QAction::triggered, this, [this] { pasteLog(); });
 
     m_aboutAction = new QAction(icon(IconId::App), tr("&About RLHF Log Lab"), this);
     m_aboutAction->setMenuRole(QAction::AboutRole);
@@ -397,6 +419,7 @@ void MainWindow::createMenus()
     file->addAction(m_openLogAction);
     file->addAction(m_openProjectAction);
     file->addAction(m_openDemoAction);
+    file->addAction(m_pasteLogAction);
     file->addAction(m_fullDemoAction);
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     file->addSeparator();
@@ -444,6 +467,7 @@ void MainWindow::createMenus()
     m_trainMenu = menuBar()->addMenu(tr("&Training"));
     m_trainMenu->addAction(m_trainAction);
     m_trainMenu->addAction(m_adaptersAction);
+    m_trainMenu->addAction(m_reviewAction);
     m_trainMenu->addSeparator();
     m_trainMenu->addAction(m_trainingView->startAction());
     m_trainMenu->addAction(m_trainingView->pauseAction());
@@ -479,6 +503,7 @@ void MainWindow::createToolBar()
     bar->addAction(m_labelAction);
     bar->addAction(m_trainAction);
     bar->addAction(m_adaptersAction);
+    bar->addAction(m_reviewAction);
     // Tooltips that show the shortcut: the toolbar is where people learn them.
     for (QAction *a : bar->actions()) {
         if (!a->isSeparator() && !a->shortcut().isEmpty())
@@ -610,6 +635,8 @@ void MainWindow::connectViews()
             [this](const QString &message) { showError(tr("Cannot read the incidents"), message); });
 
     connect(m_explainJob, &ExplainJob::finished, m_explainPanel, &ExplainPanel::showExplanation);
+    m_triageMarks = new TriageMarks(m_logView, this);
+    connect(m_explainJob, &ExplainJob::finished, m_triageMarks, &TriageMarks::show);
     connect(m_explainJob, &ExplainJob::failed, m_explainPanel, &ExplainPanel::showError);
     connect(m_explainJob, &ExplainJob::cancelled, m_explainPanel, [this] {
         if (!m_explainJob->isRunning())
@@ -626,7 +653,7 @@ void MainWindow::connectViews()
     });
 
     connect(m_stack, &QStackedWidget::currentChanged, this, [this] {
-        setSideDocksAside(isLabelPageShown() || isTrainingPageShown() || isAdaptersPageShown());
+        setSideDocksAside(isLabelPageShown() || isTrainingPageShown() || isAdaptersPageShown() || isReviewPageShown());
         setLabelDocksVisible(isLabelPageShown());
         updateTitle();
     });
@@ -643,6 +670,12 @@ void MainWindow::connectViews()
     connect(m_trainingView, &TrainingView::runStarted, this, [this] { updateTitle(); });
     // A DPO or PPO run that ends registers an adapter (and may activate it).
     connect(m_trainingView, &TrainingView::runEnded, m_adaptersView, &AdaptersView::refresh);
+    connect(m_trainingView, &TrainingView::runEnded, m_reviewView, &ReviewView::refreshModels);
+    connect(m_reviewView, &ReviewView::openIncidentRequested, this, [this](qint64 id) {
+        openIncident(id);
+        if (m_shownIncident == id)
+            showLogPage();
+    });
     connect(m_adaptersView, &AdaptersView::activeAdapterChanged, this, [this] {
         if (m_store) {
             auto active = m_store->activeAdapter();
@@ -857,6 +890,8 @@ bool MainWindow::openProject(const QString &path)
     m_trainingView->setStore(m_store);
     m_adaptersAction->setEnabled(true);
     m_adaptersView->setStore(m_store);
+    m_reviewAction->setEnabled(true);
+    m_reviewView->setStore(m_store);
     m_incidentList->setStore(m_store);
     m_incidentDock->show();
     m_recent->add(path);
@@ -1070,6 +1105,35 @@ bool MainWindow::showAdapters()
     return true;
 }
 
+bool MainWindow::showReview()
+{
+    if (!m_store)
+        return false;
+    m_reviewView->refreshModels();
+    m_stack->setCurrentWidget(m_reviewView);
+    m_reviewView->setFocus(Qt::ShortcutFocusReason);
+    return true;
+}
+
+bool MainWindow::pasteLog(const QString &text)
+{
+    const QString log = text.isEmpty() ? QGuiApplication::clipboard()->text() : text;
+    if (log.trimmed().isEmpty()) {
+        statusBar()->showMessage(tr("The clipboard holds no text to open as a log"), kStatusMessageMs);
+        return false;
+    }
+    const Status status = m_logView->openData(log.toUtf8(), tr("Pasted log"));
+    if (!status) {
+        showError(tr("Cannot open the pasted log"), status.error());
+        return false;
+    }
+    m_shownIncident = 0;
+    m_logView->textView()->setFocus();
+    statusBar()->showMessage(tr("Pasted %n line(s); press Ctrl+E to explain them", nullptr, int(log.count(QLatin1Char('\n')) + 1)),
+                             kStatusMessageMs);
+    return true;
+}
+
 void MainWindow::stopLabeling()
 {
     if (!m_labelView->isStarted())
@@ -1100,6 +1164,11 @@ void MainWindow::showAbout()
 
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)
 {
+    // Text dragged from a terminal or a browser is a log to explain, like a pasted one.
+    if (!event->mimeData()->hasUrls() && event->mimeData()->hasText()) {
+        event->acceptProposedAction();
+        return;
+    }
     if (event->mimeData()->hasUrls()) {
         for (const QUrl &url : event->mimeData()->urls()) {
             if (url.isLocalFile()) {
@@ -1116,6 +1185,12 @@ void MainWindow::dropEvent(QDropEvent *event)
     for (const QUrl &url : event->mimeData()->urls()) {
         if (url.isLocalFile())
             paths << url.toLocalFile();
+    }
+    if (paths.isEmpty() && !event->mimeData()->hasUrls() && event->mimeData()->hasText()) {
+        event->acceptProposedAction();
+        const QString text = event->mimeData()->text();
+        QTimer::singleShot(0, this, [this, text] { pasteLog(text); });
+        return;
     }
     if (paths.isEmpty())
         return;

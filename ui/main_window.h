@@ -37,9 +37,11 @@ class LabelQualityPanel;
 class LabelView;
 class LogView;
 class RecentFiles;
+class ReviewView;
 class Store;
 class TemplatePanel;
 class TrainingView;
+class TriageMarks;
 
 class MainWindow : public QMainWindow
 {
@@ -80,6 +82,11 @@ public:
     AdaptersView *adaptersView() const { return m_adaptersView; }
     QAction *adaptersAction() const { return m_adaptersAction; }
     bool isAdaptersPageShown() const;
+    ReviewView *reviewView() const { return m_reviewView; }
+    QAction *reviewAction() const { return m_reviewAction; }
+    bool isReviewPageShown() const;
+    QAction *pasteLogAction() const { return m_pasteLogAction; }
+    TriageMarks *triageMarks() const { return m_triageMarks; }
 
     // What closing the window while a run trains does: the user's answer to "Stop the run?".
     enum class CloseWhileTraining { StopAndQuit, KeepTraining };
@@ -111,6 +118,10 @@ public Q_SLOTS:
     bool showTraining();
     // Shows the Adapters page: every adapter with its run and evaluation (a project must be open).
     bool showAdapters();
+    // Shows the Review page: base vs adapter on held-out incidents, blind A/B (a project must be open).
+    bool showReview();
+    // Opens `text` (the clipboard's when empty) as a scratch log, ready to explain.
+    bool pasteLog(const QString &text = {});
 
 Q_SIGNALS:
     // A log is shown and indexed, and its templates are mined (or mining failed/stopped).
@@ -196,6 +207,10 @@ private:
     QMenu *m_trainMenu = nullptr;
     AdaptersView *m_adaptersView = nullptr;
     QAction *m_adaptersAction = nullptr;
+    ReviewView *m_reviewView = nullptr;
+    QAction *m_reviewAction = nullptr;
+    QAction *m_pasteLogAction = nullptr;
+    TriageMarks *m_triageMarks = nullptr;
     std::function<CloseWhileTraining()> m_closeWhileTraining;
     bool m_closeAfterStop = false; // the user chose "Stop and quit": close when the run has ended
 
