@@ -36,4 +36,18 @@ int readSeed(const QCommandLineParser &parser, const QCommandLineOption &option,
     return -1;
 }
 
+int readStepsInto(const QCommandLineParser &parser, const QCommandLineOption &option, QJsonObject &config)
+{
+    if (!parser.isSet(option))
+        return -1;
+    bool ok = false;
+    const qint64 steps = parser.value(option).toLongLong(&ok);
+    if (!ok || steps < 1)
+        return fail(QStringLiteral("--%1 must be a whole number >= 1 (got '%2')")
+                        .arg(option.names().constFirst(), parser.value(option)),
+                    kExitUsage);
+    config.insert(QStringLiteral("steps"), double(steps));
+    return -1;
+}
+
 } // namespace lab::cli

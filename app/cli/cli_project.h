@@ -3,6 +3,7 @@
 // store with one clear line on failure, and reading a seed.
 #include <QCommandLineOption>
 #include <QCommandLineParser>
+#include <QJsonObject>
 #include <memory>
 
 namespace lab {
@@ -34,5 +35,9 @@ private:
 // Reads a non-negative whole number (a seed) from `option`. Returns -1 to go on, or the usage
 // exit code after saying what was wrong.
 int readSeed(const QCommandLineParser &parser, const QCommandLineOption &option, quint64 &seed);
+
+// When --steps (`option`) is given, checks it is a whole number >= 1 and sets config["steps"],
+// which overrides a --config file. Returns -1 to go on, or the usage exit code after saying why.
+int readStepsInto(const QCommandLineParser &parser, const QCommandLineOption &option, QJsonObject &config);
 
 } // namespace lab::cli

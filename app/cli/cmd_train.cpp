@@ -157,13 +157,8 @@ int runTrainKind(const QString &kind, const QStringList &args)
         if (!applySet(params, assignment, job.config, error))
             return fail(error, kExitUsage);
     }
-    if (parser.isSet(stepsOption)) {
-        bool ok = false;
-        const qint64 steps = parser.value(stepsOption).toLongLong(&ok);
-        if (!ok || steps < 1)
-            return fail(QStringLiteral("--steps must be a whole number >= 1 (got '%1')").arg(parser.value(stepsOption)), kExitUsage);
-        job.config.insert(QStringLiteral("steps"), double(steps));
-    }
+    if (const int rc = readStepsInto(parser, stepsOption, job.config); rc >= 0)
+        return rc;
     if (Result<QJsonObject> resolved = resolveTrainConfig(params, job.config); !resolved)
         return fail(resolved.error(), kExitUsage);
     job.votes.annotator = parser.value(annotatorOption);

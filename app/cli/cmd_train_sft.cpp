@@ -60,13 +60,8 @@ int runTrainSft(const QStringList &args)
         if (!readJsonObjectFile(parser.value(configOption), configJson, error))
             return fail(error, kExitUsage);
     }
-    if (parser.isSet(stepsOption)) {
-        bool ok = false;
-        const qint64 steps = parser.value(stepsOption).toLongLong(&ok);
-        if (!ok || steps < 1)
-            return fail(QStringLiteral("--steps must be a whole number >= 1 (got '%1')").arg(parser.value(stepsOption)), kExitUsage);
-        configJson.insert(QStringLiteral("steps"), double(steps));
-    }
+    if (const int rc = readStepsInto(parser, stepsOption, configJson); rc >= 0)
+        return rc;
     auto config = SftConfig::fromJson(configJson, defaults);
     if (!config)
         return fail(config.error(), kExitUsage);

@@ -96,6 +96,8 @@ void RunSession::setResumePoint(qint64 step, double secondsBefore)
     m_startStep = step;
     m_lastStep = step;
     m_secondsBefore = secondsBefore;
+    m_paceFromStep = -1;
+    m_heldMs = 0;
     m_clock.restart();
     event(QStringLiteral("resumed run %1 from its checkpoint at step %2").arg(m_run.id).arg(step));
 }
@@ -133,11 +135,21 @@ bool RunSession::report(qint64 step, qint64 steps, const QVector<MetricPoint> &p
     progress.step = step;
     progress.steps = steps;
     progress.seconds = seconds();
-    const double sessionSeconds = m_clock.elapsed() / 1000.0;
-    if (step > m_startStep && steps >= step)
-        progress.etaSeconds = sessionSeconds / double(step - m_startStep) * double(steps - step);
+    const qint64 nowMs = m_clock.elapsed();
+    if (m_paceFromStep < 0) {
+        m_paceFromStep = step;
+        m_paceFromMs = nowMs;
+        m_heldMs = 0;
+    } else if (step > m_paceFromStep && steps >= step) {
+        const double msPerStep = double(nowMs - m_paceFromMs - m_heldMs) / double(step - m_paceFromStep);
+        progress.etaSeconds = std::max(0.0, msPerStep) * double(steps - step) / 1000.0;
+    }
     progress.metrics = stamped;
-    if (m_callbacks.onProgress && !m_callbacks.onProgress(progress) && !m_stopRequested) {
+    QElapsedTimer held;
+    held.start();
+    const bool goOn = !m_callbacks.onProgress || m_callbacks.onProgress(progress);
+    m_heldMs += held.elapsed();
+    if (!goOn && !m_stopRequested) {
         m_stopRequested = true;
         event(QStringLiteral("stop requested at step %1: writing a checkpoint").arg(step), TrainEventLevel::Info, step);
     }

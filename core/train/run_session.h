@@ -72,6 +72,12 @@ private:
     QElapsedTimer m_clock;
     double m_secondsBefore = 0.0;
     qint64 m_startStep = 0;
+    // ETA from the pace since the first report after (re)starting: loading the data and the
+    // model before it, and time the progress callback held the worker (a paused GUI run), are
+    // not training and would make the estimate too long.
+    qint64 m_paceFromStep = -1;
+    qint64 m_paceFromMs = 0;
+    qint64 m_heldMs = 0;
     qint64 m_lastStep = 0;
     bool m_resumed = false;
     bool m_stopRequested = false;

@@ -44,22 +44,6 @@ QStringList adapters(const QString &sub, const QString &db, const QStringList &r
     return QStringList{QStringLiteral("adapters"), sub, QStringLiteral("--db"), db} + rest;
 }
 
-Status makeAdapter(const QString &modelDir, const QString &dir, std::uint64_t seed)
-{
-    auto model = loadCausalLM(modelDir);
-    if (!model)
-        return fail(model.error());
-    LoraConfig config;
-    config.r = 4;
-    config.alpha = 8;
-    if (auto params = addLora(**model, config, seed); !params)
-        return fail(params.error());
-    torch::NoGradGuard noGrad;
-    auto gen = at::detail::createCPUGenerator(seed);
-    for (auto &[name, lin] : loraTargets(**model, config.targetModules))
-        lin->loraB().copy_(at::empty(lin->loraB().sizes()).normal_(0, 0.05, gen));
-    return saveLoraAdapter(**model, config, dir);
-}
 
 } // namespace
 
@@ -97,7 +81,7 @@ private:
         if (!runId)
             qFatal("%s", qPrintable(runId.error()));
         const QString dir = path(QStringLiteral("runs/dpo-%1/adapter").arg(*runId));
-        if (Status s = makeAdapter(m_model, dir, quint64(*runId)); !s)
+        if (Status s = labtest::makeRandomAdapter(m_model, dir, quint64(*runId)); !s)
             qFatal("%s", qPrintable(s.error()));
         AdapterRecord a;
         a.name = name;

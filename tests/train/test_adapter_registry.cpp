@@ -25,31 +25,6 @@ using namespace lab;
         QVERIFY2(r_.ok(), qPrintable(r_.error()));                                                 \
     } while (false)
 
-namespace {
-
-// A trained-looking LoRA adapter on the model in `modelDir` (B not zero, so it changes outputs).
-Status makeAdapter(const QString &modelDir, const QString &dir, std::uint64_t seed)
-{
-    auto model = loadCausalLM(modelDir);
-    if (!model)
-        return fail(model.error());
-    LoraConfig config;
-    config.r = 4;
-    config.alpha = 8;
-    auto params = addLora(**model, config, seed);
-    if (!params)
-        return fail(params.error());
-    {
-        torch::NoGradGuard noGrad;
-        auto gen = at::detail::createCPUGenerator(seed);
-        for (auto &[name, lin] : loraTargets(**model, config.targetModules))
-            lin->loraB().copy_(at::empty(lin->loraB().sizes()).normal_(0, 0.05, gen));
-    }
-    return saveLoraAdapter(**model, config, dir);
-}
-
-} // namespace
-
 class TestAdapterRegistry : public QObject
 {
     Q_OBJECT
@@ -83,7 +58,7 @@ private:
         if (!runId)
             qFatal("%s", qPrintable(runId.error()));
         const QString dir = path(QStringLiteral("p%1/runs/%2-%3/adapter").arg(m_project).arg(kind).arg(*runId));
-        if (Status s = makeAdapter(m_model, dir, quint64(*runId)); !s)
+        if (Status s = labtest::makeRandomAdapter(m_model, dir, quint64(*runId)); !s)
             qFatal("%s", qPrintable(s.error()));
         AdapterRecord a;
         a.name = name;
@@ -142,7 +117,7 @@ private Q_SLOTS:
     void checkFolderReadsRealAdapter()
     {
         const QString dir = path(QStringLiteral("check"));
-        REQUIRE_OK(makeAdapter(m_model, dir, 5));
+        REQUIRE_OK(labtest::makeRandomAdapter(m_model, dir, 5));
         auto info = checkAdapterFolder(dir);
         REQUIRE_OK(info);
         QCOMPARE(info->r, 4);
@@ -362,7 +337,7 @@ private Q_SLOTS:
     void importCopiesIntoProject()
     {
         const QString outside = path(QStringLiteral("outside-adapter"));
-        REQUIRE_OK(makeAdapter(m_model, outside, 99));
+        REQUIRE_OK(labtest::makeRandomAdapter(m_model, outside, 99));
         auto imported = importAdapter(*m_store, outside, QStringLiteral("from-hub"));
         REQUIRE_OK(imported);
         QCOMPARE(imported->runId, qint64(0));

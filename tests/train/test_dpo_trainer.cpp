@@ -4,6 +4,7 @@
 // resumed logs exactly what the uninterrupted run logs; a NaN pauses the run and leaves the active
 // adapter alone.
 #include "core/model/llama.h"
+#include "explain/tiny_model.h"
 #include "core/model/lora.h"
 #include "core/model/packed_forward.h"
 #include "core/model/safetensors.h"
@@ -89,27 +90,9 @@ private Q_SLOTS:
         QVERIFY(votes->aBetter + votes->bBetter >= 40);
 
         // A small model with a small tokenizer trained on the corpus, so the test runs in seconds.
-        SftDataOptions data;
-        auto texts = SftDataset::tokenizerCorpus(*m_store, data);
-        QVERIFY2(texts, qPrintable(texts.error()));
-        TokenizerTrainOptions options;
-        options.vocabSize = 700;
         m_modelDir = m_dir.filePath(QStringLiteral("model"));
-        QVERIFY(QDir().mkpath(m_modelDir));
-        QVERIFY2(Tokenizer::train(*texts, m_modelDir + QStringLiteral("/tokenizer"), options), "tokenizer");
-        auto tokenizer = Tokenizer::load(m_modelDir + QStringLiteral("/tokenizer.model"));
-        QVERIFY(tokenizer);
-        LlamaConfig config;
-        config.vocabSize = tokenizer->vocabSize();
-        config.hiddenSize = 64;
-        config.intermediateSize = 160;
-        config.numLayers = 2;
-        config.numHeads = 4;
-        config.numKvHeads = 4;
-        config.maxPositionEmbeddings = 192;
-        LlamaForCausalLM model(config);
-        initLlamaWeights(*model, 3);
-        QVERIFY(saveCausalLM(model, m_modelDir));
+        if (lab::Status made = labtest::makeCorpusModel(*m_store, m_modelDir, 192); !made)
+            QFAIL(qPrintable(made.error()));
     }
 
     void stepZeroPolicyIsTheReference()

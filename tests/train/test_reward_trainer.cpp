@@ -4,6 +4,7 @@
 // logs exactly the metrics of an uninterrupted run; a learning rate of 1e30 trips the NaN guard
 // (status paused, no reward model); `reward eval` scores a TRL file and names its bad lines.
 #include "core/logs/log_digest.h"
+#include "explain/tiny_model.h"
 #include "core/model/llama.h"
 #include "core/store/store.h"
 #include "core/synth/auto_label.h"
@@ -99,27 +100,10 @@ private Q_SLOTS:
         QVERIFY(votes->aBetter + votes->bBetter > 100);
         QVERIFY(votes->ties + votes->bothBad > 0);
 
-        // A small random model with a tokenizer trained on the corpus.
-        auto texts = SftDataset::tokenizerCorpus(*m_store, SftDataOptions());
-        QVERIFY2(texts, qPrintable(texts.error()));
-        TokenizerTrainOptions options;
-        options.vocabSize = 700;
+        // A small model with a small tokenizer trained on the corpus, so the test runs in seconds.
         m_model = m_dir.filePath(QStringLiteral("base"));
-        QVERIFY(QDir().mkpath(m_model));
-        QVERIFY2(Tokenizer::train(*texts, m_model + QStringLiteral("/tokenizer"), options), "tokenizer");
-        auto tokenizer = Tokenizer::load(m_model + QStringLiteral("/tokenizer.model"));
-        QVERIFY(tokenizer);
-        LlamaConfig config;
-        config.vocabSize = tokenizer->vocabSize();
-        config.hiddenSize = 64;
-        config.intermediateSize = 160;
-        config.numLayers = 2;
-        config.numHeads = 4;
-        config.numKvHeads = 4;
-        config.maxPositionEmbeddings = 160;
-        LlamaForCausalLM model(config);
-        initLlamaWeights(*model, 3);
-        QVERIFY(saveCausalLM(model, m_model));
+        if (lab::Status made = labtest::makeCorpusModel(*m_store, m_model, 160); !made)
+            QFAIL(qPrintable(made.error()));
     }
 
     void tiesAndBothBadAreNotPairsAndTheSplitIsByIncident()

@@ -12,6 +12,7 @@
 #include <QDir>
 #include <QSet>
 #include <QTemporaryDir>
+#include <QThread>
 #include <QtTest>
 #include <cmath>
 #include <limits>
@@ -179,6 +180,33 @@ private Q_SLOTS:
         // A finished run cannot be resumed.
         job.resumeRunId = s.runId();
         QVERIFY(!RunSession::begin(job, {}, QStringLiteral("snap1"), {}).ok());
+    }
+
+    void etaLeavesOutLoadingAndHeldTime()
+    {
+        // The estimate comes from the pace between reports: 0.6 s of "loading" before the first
+        // report and 0.6 s that the progress callback held the worker (a paused GUI run) are not
+        // training. Counting them would estimate about (1.2 s / 2 steps) x 98 steps = 59 s.
+        QTemporaryDir dir;
+        auto store = openStore(dir);
+        TrainJob job;
+        job.store = store;
+        job.kind = QString(kRunDpo);
+        double eta = -2.0;
+        TrainCallbacks callbacks;
+        callbacks.onProgress = [&](const TrainProgress &p) {
+            eta = p.etaSeconds;
+            if (p.step == 1)
+                QThread::msleep(600);
+            return true;
+        };
+        auto session = RunSession::begin(job, QJsonObject{{QStringLiteral("steps"), 100}}, QStringLiteral("snap"), callbacks);
+        QVERIFY2(session.ok(), qPrintable(session.error()));
+        QThread::msleep(600);
+        QVERIFY((*session)->report(1, 100, {{0, QStringLiteral("loss"), 0.7}}));
+        QCOMPARE(eta, -1.0); // one report gives no pace yet
+        QVERIFY((*session)->report(2, 100, {{0, QStringLiteral("loss"), 0.6}}));
+        QVERIFY2(eta >= 0.0 && eta < 20.0, qPrintable(QString::number(eta)));
     }
 
     void rewardModelIsTheNewestFinishedRun()

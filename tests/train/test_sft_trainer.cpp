@@ -2,6 +2,7 @@
 // written, a run stopped half-way and resumed ends with the weights of an uninterrupted run, the
 // learning rate follows warm-up + cosine and AdamW follows torch.optim.AdamW's formula.
 #include "core/model/llama.h"
+#include "explain/tiny_model.h"
 #include "core/model/safetensors.h"
 #include "core/store/store.h"
 #include "core/synth/synth_project.h"
@@ -64,27 +65,9 @@ private Q_SLOTS:
             QVERIFY(m_store->setIncidentStatus((*incidents)[i].id, QStringLiteral("held_out")));
 
         // A small model with a small tokenizer trained on the corpus, so the test runs in seconds.
-        SftDataOptions data;
-        auto texts = SftDataset::tokenizerCorpus(*m_store, data);
-        QVERIFY2(texts, qPrintable(texts.error()));
-        TokenizerTrainOptions options;
-        options.vocabSize = 700;
         const QString modelDir = m_dir.filePath(QStringLiteral("init"));
-        QVERIFY(QDir().mkpath(modelDir));
-        QVERIFY2(Tokenizer::train(*texts, modelDir + QStringLiteral("/tokenizer"), options), "tokenizer");
-        auto tokenizer = Tokenizer::load(modelDir + QStringLiteral("/tokenizer.model"));
-        QVERIFY(tokenizer);
-        LlamaConfig config;
-        config.vocabSize = tokenizer->vocabSize();
-        config.hiddenSize = 64;
-        config.intermediateSize = 160;
-        config.numLayers = 2;
-        config.numHeads = 4;
-        config.numKvHeads = 4;
-        config.maxPositionEmbeddings = 192;
-        LlamaForCausalLM model(config);
-        initLlamaWeights(*model, 3);
-        QVERIFY(saveCausalLM(model, modelDir));
+        if (lab::Status made = labtest::makeCorpusModel(*m_store, modelDir, 192); !made)
+            QFAIL(qPrintable(made.error()));
         m_initModel = modelDir;
     }
 

@@ -29,27 +29,6 @@ using namespace lab;
         QVERIFY2(r_.ok(), qPrintable(r_.error()));                                                 \
     } while (false)
 
-namespace {
-
-Status makeAdapter(const QString &modelDir, const QString &dir, std::uint64_t seed)
-{
-    auto model = loadCausalLM(modelDir);
-    if (!model)
-        return fail(model.error());
-    LoraConfig config;
-    config.r = 4;
-    config.alpha = 8;
-    if (auto params = addLora(**model, config, seed); !params)
-        return fail(params.error());
-    torch::NoGradGuard noGrad;
-    auto gen = at::detail::createCPUGenerator(seed);
-    for (auto &[name, lin] : loraTargets(**model, config.targetModules))
-        lin->loraB().copy_(at::empty(lin->loraB().sizes()).normal_(0, 0.05, gen));
-    return saveLoraAdapter(**model, config, dir);
-}
-
-} // namespace
-
 class TestAdaptersView : public QObject
 {
     Q_OBJECT
@@ -70,7 +49,7 @@ private:
         if (!runId)
             qFatal("%s", qPrintable(runId.error()));
         const QString dir = path(QStringLiteral("p%1/runs/dpo-%2/adapter").arg(m_project).arg(*runId));
-        if (Status s = makeAdapter(m_model, dir, quint64(*runId)); !s)
+        if (Status s = labtest::makeRandomAdapter(m_model, dir, quint64(*runId)); !s)
             qFatal("%s", qPrintable(s.error()));
         AdapterRecord a;
         a.name = name;
