@@ -148,15 +148,15 @@ QVector<TrainParam> ppoParams()
     };
     QVector<TrainParam> params{
         p("steps", "Iterations", "PPO iterations: each samples one batch of explanations, scores them and updates the policy on them.",
-          qint64(30), 1, 1e6),
+          qint64(20), 1, 1e6),
         p("batch_size", "Rollouts per iteration", "Explanations sampled (one per incident) and scored in each iteration. More gives steadier updates but slower iterations.",
           qint64(24), 2, 4096),
         p("mini_batches", "Mini-batches", "Each iteration's rollouts are split into this many gradient steps per PPO epoch.",
           qint64(2), 1, 256),
         p("ppo_epochs", "PPO epochs", "Passes over each iteration's rollouts. More squeezes more out of each batch but drifts further from the sampling policy (watch policy/clipfrac).",
           qint64(2), 1, 32),
-        p("learning_rate", "Learning rate", "AdamW step size for the LoRA adapter and the value head (constant).",
-          3e-4, 1e-7, 1.0),
+        p("learning_rate", "Learning rate", "AdamW step size for the LoRA adapter and the value head (constant). On lab-tiny 3e-4 hardly moves the policy in 30 iterations; 1.5e-3 raises the reward within 20 with the KL still far below the guard.",
+          1.5e-3, 1e-7, 1.0),
         p("max_grad_norm", "Gradient clip", "The global gradient norm is clipped to this value before each update.",
           1.0, 1e-6, 1e6, true),
         p("weight_decay", "Weight decay", "AdamW decoupled weight decay on the adapter matrices.",
