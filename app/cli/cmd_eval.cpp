@@ -115,7 +115,7 @@ void printSuite(const EvalSuite &suite)
                      .arg(c.winRate.pairTies)
                      .arg(c.winRate.pairLosses));
         for (auto it = c.perKindWinRate.begin(); it != c.perKindWinRate.end(); ++it)
-            printOut(QStringLiteral("  %1 %2\n").arg(it.key(), -26).arg(interval(it.value())));
+            printOut(QStringLiteral("  %1 %2\n").arg(it.key(), -30).arg(interval(it.value())));
         QStringList reasons;
         for (auto it = c.regressionsByReason.begin(); it != c.regressionsByReason.end(); ++it)
             reasons << QStringLiteral("%1 %2").arg(it.key()).arg(it.value());

@@ -191,67 +191,79 @@ QString evalBarChartSvg(const EvalSuite &suite, const QString &metric)
         hi = hi > 0.0 ? hi * 1.1 : hi;
     if (hi - lo < 1e-9)
         hi = lo + 1.0;
+    // Horizontal bars: one band per kind (its name on the left, no rotated text), one bar per
+    // model in the band, the value axis along the top.
+    qsizetype longest = 4;
+    for (const QString &k : kinds)
+        longest = std::max(longest, k.size());
     const int models = int(reports.size());
-    const double bar = 14.0, gap = 18.0;
-    const double group = bar * models + gap;
-    const double left = 56.0, top = 28.0, plotH = 180.0, bottom = 96.0;
-    const double width = left + group * kinds.size() + 20.0;
-    const double legendW = 130.0;
-    const double totalW = std::max(width + legendW, 420.0);
-    const double height = top + plotH + bottom;
-    auto y = [&](double v) { return top + plotH * (hi - v) / (hi - lo); };
+    const double bar = 9.0, gap = 8.0;
+    const double band = bar * models + gap;
+    const double left = 12.0 + 6.3 * double(longest), top = 44.0, plotW = 300.0, right = 16.0;
+    const double legendH = 16.0 * models + 8.0;
+    const double plotH = band * kinds.size();
+    const double width = left + plotW + right;
+    const double height = top + plotH + legendH + 8.0;
+    auto x = [&](double v) { return left + plotW * (v - lo) / (hi - lo); };
+    auto tick = [&](double v) {
+        return info->share ? QStringLiteral("%1%").arg(v * 100.0, 0, 'f', 0) : QString::number(v, 'f', std::abs(hi - lo) >= 10.0 ? 0 : 2);
+    };
     QString svg;
     svg += QStringLiteral("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%1\" height=\"%2\" viewBox=\"0 0 %1 %2\" "
                           "role=\"img\" aria-label=\"%3 per kind\" font-family=\"sans-serif\" font-size=\"11\">\n")
-               .arg(totalW, 0, 'f', 0)
+               .arg(width, 0, 'f', 0)
                .arg(height, 0, 'f', 0)
                .arg(esc(info->label));
-    svg += QStringLiteral("<text x=\"%1\" y=\"16\" font-size=\"13\" font-weight=\"bold\">%2 per kind (%3)</text>\n")
-               .arg(left)
+    svg += QStringLiteral("<text x=\"4\" y=\"15\" font-size=\"13\" font-weight=\"bold\">%1 per kind (%2)</text>\n")
                .arg(esc(info->label), info->higherIsBetter ? QStringLiteral("higher is better") : QStringLiteral("lower is better"));
-    // Axis with 5 ticks.
     for (int t = 0; t <= 4; ++t) {
         const double v = lo + (hi - lo) * t / 4.0;
-        const double yy = y(v);
-        svg += QStringLiteral("<line x1=\"%1\" x2=\"%2\" y1=\"%3\" y2=\"%3\" stroke=\"#ddd\"/>"
-                              "<text x=\"%4\" y=\"%5\" text-anchor=\"end\">%6</text>\n")
-                   .arg(left)
-                   .arg(width - 10.0)
-                   .arg(yy, 0, 'f', 1)
-                   .arg(left - 4.0)
-                   .arg(yy + 4.0, 0, 'f', 1)
-                   .arg(info->share ? QStringLiteral("%1%").arg(v * 100.0, 0, 'f', 0) : QString::number(v, 'f', v == std::floor(v) ? 0 : 2));
+        const double xx = x(v);
+        svg += QStringLiteral("<line x1=\"%1\" x2=\"%1\" y1=\"%2\" y2=\"%3\" stroke=\"#ddd\"/>"
+                              "<text x=\"%1\" y=\"%4\" text-anchor=\"middle\">%5</text>\n")
+                   .arg(xx, 0, 'f', 1)
+                   .arg(top - 4.0, 0, 'f', 1)
+                   .arg(top + plotH, 0, 'f', 1)
+                   .arg(top - 8.0, 0, 'f', 1)
+                   .arg(tick(v));
     }
-    svg += QStringLiteral("<line x1=\"%1\" x2=\"%2\" y1=\"%3\" y2=\"%3\" stroke=\"#333\"/>\n").arg(left).arg(width - 10.0).arg(y(0.0), 0, 'f', 1);
+    svg += QStringLiteral("<line x1=\"%1\" x2=\"%1\" y1=\"%2\" y2=\"%3\" stroke=\"#333\"/>\n")
+               .arg(x(0.0), 0, 'f', 1)
+               .arg(top - 4.0, 0, 'f', 1)
+               .arg(top + plotH, 0, 'f', 1);
     for (int k = 0; k < kinds.size(); ++k) {
-        const double gx = left + gap / 2.0 + group * k;
+        const double by = top + gap / 2.0 + band * k;
+        if (k % 2 == 1)
+            svg += QStringLiteral("<rect x=\"0\" y=\"%1\" width=\"%2\" height=\"%3\" fill=\"#f6f6f6\"/>\n")
+                       .arg(by - gap / 2.0, 0, 'f', 1)
+                       .arg(left - 4.0, 0, 'f', 1)
+                       .arg(band, 0, 'f', 1);
+        svg += QStringLiteral("<text x=\"%1\" y=\"%2\" text-anchor=\"end\">%3</text>\n")
+                   .arg(left - 6.0, 0, 'f', 1)
+                   .arg(by + bar * models / 2.0 + 4.0, 0, 'f', 1)
+                   .arg(esc(kinds[k]));
         for (int m = 0; m < models; ++m) {
             const std::optional<double> v = metricValue(*reports[m], metric, kinds[k]);
             if (!v)
                 continue;
-            const double y0 = y(0.0), y1 = y(*v);
+            const double x0 = x(0.0), x1 = x(*v);
             svg += QStringLiteral("<rect x=\"%1\" y=\"%2\" width=\"%3\" height=\"%4\" fill=\"%5\"><title>%6, %7: %8</title></rect>\n")
-                       .arg(gx + bar * m, 0, 'f', 1)
-                       .arg(std::min(y0, y1), 0, 'f', 1)
+                       .arg(std::min(x0, x1), 0, 'f', 1)
+                       .arg(by + bar * m, 0, 'f', 1)
+                       .arg(std::max(0.8, std::abs(x1 - x0)), 0, 'f', 1)
                        .arg(bar - 1.0, 0, 'f', 1)
-                       .arg(std::max(0.5, std::abs(y1 - y0)), 0, 'f', 1)
                        .arg(color(m), esc(nameOf(*reports[m])), esc(kinds[k]), formatValue(*info, v));
         }
-        const double cx = gx + bar * models / 2.0;
-        svg += QStringLiteral("<text x=\"%1\" y=\"%2\" text-anchor=\"end\" transform=\"rotate(-35 %1 %2)\">%3</text>\n")
-                   .arg(cx, 0, 'f', 1)
-                   .arg(top + plotH + 14.0, 0, 'f', 1)
-                   .arg(esc(kinds[k]));
     }
     for (int m = 0; m < models; ++m) {
-        const double ly = top + 8.0 + 16.0 * m;
-        svg += QStringLiteral("<rect x=\"%1\" y=\"%2\" width=\"10\" height=\"10\" fill=\"%3\"/><text x=\"%4\" y=\"%5\">%6</text>\n")
-                   .arg(width + 4.0, 0, 'f', 1)
+        const double ly = top + plotH + 8.0 + 16.0 * m;
+        svg += QStringLiteral("<rect x=\"%1\" y=\"%2\" width=\"10\" height=\"10\" fill=\"%3\"/><text x=\"%4\" y=\"%5\">%6: %7</text>\n")
+                   .arg(left, 0, 'f', 1)
                    .arg(ly, 0, 'f', 1)
                    .arg(color(m))
-                   .arg(width + 18.0, 0, 'f', 1)
+                   .arg(left + 14.0, 0, 'f', 1)
                    .arg(ly + 9.0, 0, 'f', 1)
-                   .arg(esc(nameOf(*reports[m])));
+                   .arg(esc(nameOf(*reports[m])), formatValue(*info, metricValue(*reports[m], metric)));
     }
     svg += QStringLiteral("</svg>\n");
     return svg;

@@ -184,7 +184,12 @@ private Q_SLOTS:
         const QString svg = evalBarChartSvg(suite, QStringLiteral("root_cause_accuracy"));
         QVERIFY(svg.startsWith(QStringLiteral("<svg")));
         // 3 kinds x 2 models bars, each with a tooltip naming the model and kind.
-        QCOMPARE(svg.count(QStringLiteral("<rect x=")) - 2 /* legend swatches */, qsizetype(6));
+        QCOMPARE(svg.count(QStringLiteral("</title></rect>")), qsizetype(6));
+        // The legend gives each model's overall value: base 1 of 3, the adapter 1 of 3.
+        QVERIFY(svg.contains(QStringLiteral(">base: 33.3%</text>")));
+        QVERIFY(svg.contains(QStringLiteral(">dpo-7: 33.3%</text>")));
+        for (const QString &kind : suite.base.perKind.keys())
+            QVERIFY(svg.contains(QStringLiteral(">%1</text>").arg(kind)));
         QVERIFY(svg.contains(QStringLiteral("<title>dpo-7, oom_killer: 100.0%</title>")));
         QVERIFY(evalBarChartSvg(suite, QStringLiteral("no_such_metric")).isEmpty());
     }
