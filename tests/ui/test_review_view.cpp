@@ -25,6 +25,7 @@
 #include "ui/triage_marks.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QBarSet>
 #include <QComboBox>
 #include <QDir>
@@ -32,6 +33,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLabel>
+#include <QProgressBar>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTableView>
@@ -335,7 +337,11 @@ private Q_SLOTS:
         QCOMPARE(blind->leftView()->text(), leftIsA ? shown->base.text : shown->adapter.text);
         QCOMPARE(blind->rightView()->text(), leftIsA ? shown->adapter.text : shown->base.text);
 
-        // 1 = left better, from the keyboard.
+        // 1 = left better, from the keyboard (the keys are shortcuts of the shown, focused panel).
+        m_view->show();
+        QApplication::setActiveWindow(m_view.get());
+        QVERIFY(QTest::qWaitForWindowActive(m_view.get()));
+        blind->setFocus();
         QTest::keyClick(blind, Qt::Key_1);
         QVERIFY(blind->isRevealed());
         QCOMPARE(blind->leftView()->title(), leftIsA ? QStringLiteral("Left: base") : QStringLiteral("Left: dpo-a"));
@@ -428,7 +434,8 @@ private Q_SLOTS:
         REQUIRE_OK(log);
         QVERIFY(window.pasteLog(log->content));
         QVERIFY(window.logView()->logFile());
-        QCOMPARE(window.logView()->logFile()->lineCount(), qint64(log->content.trimmed().count(QLatin1Char('\n')) + 1));
+        // Indexed in the background, as an opened file is.
+        QTRY_COMPARE(window.logView()->logFile()->lineCount(), qint64(log->content.trimmed().count(QLatin1Char('\n')) + 1));
         QVERIFY(!window.isReviewPageShown());
 
         window.explainAction()->trigger();
