@@ -4,6 +4,7 @@
 
 #include <QBarCategoryAxis>
 #include <QBarSet>
+#include <QCoreApplication>
 #include <QHorizontalBarSeries>
 #include <QLegend>
 #include <QPainter>
@@ -102,9 +103,17 @@ void ReviewChart::rebuild()
 
 bool ReviewChart::savePng(const QString &path, const QSize &size, QString *error)
 {
-    // A hidden chart (the export's own) takes the asked size; one on screen is saved as shown.
-    if (!isVisible() && !size.isEmpty())
-        resize(size);
+    // A hidden chart (the export's own) is shown off screen at the asked size: a never-shown view
+    // does not lay its chart out, and would be saved with the previous title and elided labels.
+    if (!isVisible()) {
+        setAttribute(Qt::WA_DontShowOnScreen);
+        if (!size.isEmpty())
+            resize(size);
+        show();
+    }
+    // The chart lays out its title, axes and legend on posted LayoutRequest events.
+    for (int pass = 0; pass < 3; ++pass)
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
     if (!grab().save(path, "PNG")) {
         if (error)
             *error = tr("Cannot write the chart image %1").arg(path);

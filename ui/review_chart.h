@@ -28,7 +28,8 @@ public:
     QBarSet *setA() const { return m_setA; }
     QBarSet *setB() const { return m_setB; }
 
-    // The chart as a PNG (QWidget::grab); a hidden chart is first resized to `size`. Errors name the file.
+    // The chart as a PNG (QWidget::grab); a hidden chart is first shown off screen at `size`.
+    // Errors name the file.
     bool savePng(const QString &path, const QSize &size, QString *error = nullptr);
 
 private:

@@ -267,6 +267,7 @@ void ReviewView::buildUi()
     sideBySide->setStretchFactor(0, 2);
     sideBySide->setStretchFactor(1, 3);
     sideBySide->setChildrenCollapsible(false);
+    sideBySide->setSizes({600, 1000}); // the table's outcome and regression columns readable at once
 
     // --- Measures ---
     m_metrics = new ReviewMetricsModel(this);

@@ -32,7 +32,9 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QImage>
 #include <QLabel>
+#include <QLegend>
 #include <QProgressBar>
 #include <QSettings>
 #include <QSignalSpy>
@@ -227,6 +229,26 @@ private Q_SLOTS:
         chart.setMetric(QStringLiteral("hallucination_rate"));
         QCOMPARE(chart.setB()->at(0), 50.0);
         QCOMPARE(chart.setA()->at(0), 0.0);
+
+        // Saved while never shown (the export's case): laid out at the asked size, legend included.
+        const QString png = m_dir.filePath(QStringLiteral("chart.png"));
+        QString error;
+        QVERIFY2(chart.savePng(png, QSize(640, 400), &error), qPrintable(error));
+        QCOMPARE(QImage(png).size(), QSize(640, 400));
+        // A second metric saved right after the first (the export's sequence) is laid out anew.
+        chart.setMetric(QStringLiteral("root_cause_accuracy"));
+        QVERIFY2(chart.savePng(png, QSize(640, 400), &error), qPrintable(error));
+        QVERIFY(chart.chart()->legend()->isVisible());
+        QVERIFY(chart.chart()->legend()->geometry().height() > 0);
+        QVERIFY(chart.chart()->plotArea().width() > 100 && chart.chart()->plotArea().right() < 640);
+        // ...and painted so: B's legend marker (its bar colour) is in the image where the legend is.
+        const QImage image(png);
+        const QRect legend = chart.chart()->mapRectToScene(chart.chart()->legend()->geometry()).toRect();
+        int marker = 0;
+        for (int y = legend.top(); y <= legend.bottom(); ++y)
+            for (int x = legend.left(); x <= legend.right(); ++x)
+                marker += image.valid(x, y) && image.pixelColor(x, y) == chart.setB()->color();
+        QVERIFY2(marker > 4, qPrintable(QString::number(marker)));
     }
 
     void evaluateShowsRowsAndCharts()
