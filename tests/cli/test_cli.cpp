@@ -1,6 +1,7 @@
 // The rlhf-lab-cli contract of DESIGN.md: --help everywhere, exit codes, one stderr line on
 // failure, JSON shapes that scripts rely on.
 #include "shared_data.h"
+#include "cli/cli_process.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -9,27 +10,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-namespace {
-
-struct Run
-{
-    int code = -1;
-    QByteArray out;
-    QByteArray err;
-    QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
-};
-
-Run cli(const QStringList &args, int timeoutMs = 300000)
-{
-    QProcess p;
-    p.start(QStringLiteral(LAB_CLI_PATH), args);
-    if (!p.waitForFinished(timeoutMs))
-        qFatal("rlhf-lab-cli %s did not finish", qPrintable(args.join(QLatin1Char(' '))));
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
-            p.readAllStandardError()};
-}
-
-} // namespace
+using labtest::cli;
+using labtest::Run;
 
 class TestCli : public QObject
 {

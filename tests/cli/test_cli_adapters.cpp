@@ -2,6 +2,7 @@
 // would: exit codes (0 ok, 1 failure, 2 usage), one stderr line on failure, --json shapes.
 // Fixtures: real PEFT adapters of a tiny model, registered in a project database.
 #include "explain/tiny_model.h"
+#include "cli/cli_process.h"
 
 #include "core/model/llama.h"
 #include "core/model/lora.h"
@@ -21,23 +22,8 @@ using namespace lab;
 
 namespace {
 
-struct Run
-{
-    int code = -1;
-    QByteArray out;
-    QByteArray err;
-    QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
-};
-
-Run cli(const QStringList &args, int timeoutMs = 300000)
-{
-    QProcess p;
-    p.start(QStringLiteral(LAB_CLI_PATH), args);
-    if (!p.waitForFinished(timeoutMs))
-        qFatal("rlhf-lab-cli %s did not finish", qPrintable(args.join(QLatin1Char(' '))));
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
-            p.readAllStandardError()};
-}
+using labtest::cli;
+using labtest::Run;
 
 QStringList adapters(const QString &sub, const QString &db, const QStringList &rest = {})
 {

@@ -3,6 +3,7 @@
 // top and adds the models and the comparison; --report writes the three files; usage errors
 // say why on one line.
 #include "explain/tiny_model.h"
+#include "cli/cli_process.h"
 
 #include "core/store/store.h"
 #include "core/synth/synth_project.h"
@@ -18,26 +19,8 @@
 
 using namespace lab;
 
-namespace {
-
-struct Run
-{
-    int code = -1;
-    QByteArray out;
-    QByteArray err;
-    QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
-};
-
-Run cli(const QStringList &args)
-{
-    QProcess p;
-    p.start(QStringLiteral(LAB_CLI_PATH), args);
-    if (!p.waitForFinished(300000))
-        qFatal("rlhf-lab-cli %s did not finish", qPrintable(args.join(QLatin1Char(' '))));
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(), p.readAllStandardError()};
-}
-
-} // namespace
+using labtest::cli;
+using labtest::Run;
 
 #define REQUIRE_OK(expr)                                                                           \
     do {                                                                                           \
