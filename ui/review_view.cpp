@@ -603,7 +603,13 @@ bool ReviewView::exportReportTo(const QString &dir, QString *error)
     ReportOptions options;
     options.title = tr("RLHF Log Lab review: %1 vs %2").arg(m_suite->comparisons.first().baseName,
                                                             m_suite->comparisons.first().adapterName);
-    ReviewChart chart; // hidden, at the image size: the page's own chart keeps its size and metric
+    // Its own chart, off screen at the image size: the page's chart keeps its size and metric.
+    // Shown before it is filled, so that the kind labels are laid out at that size, not elided
+    // to the width of a widget that was never shown.
+    ReviewChart chart;
+    chart.setAttribute(Qt::WA_DontShowOnScreen);
+    chart.resize(kChartImageSize);
+    chart.show();
     chart.setComparison(m_suite->comparisons.first());
     const QStringList metrics = {QStringLiteral("root_cause_accuracy"), QStringLiteral("hallucination_rate"),
                                  QStringLiteral("unsafe_action_rate"), QStringLiteral("mean_length"),
