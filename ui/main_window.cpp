@@ -268,7 +268,7 @@ QWidget *MainWindow::createWelcomePage()
     connect(openDemo, &QCommandLinkButton::clicked, this, &MainWindow::openDemoProject);
     auto *fullDemo = new QCommandLinkButton(tr("Run the full demo…"),
                                             tr("Votes, reward model, DPO and PPO trained from scratch, then base vs aligned "
-                                               "on held-out incidents (about 15 minutes)"),
+                                               "on held-out incidents (15 to 20 minutes on 2 cores)"),
                                             page);
     fullDemo->setObjectName(QStringLiteral("welcomeFullDemo"));
     fullDemo->setIcon(icon(IconId::Demo));
