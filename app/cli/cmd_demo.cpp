@@ -55,7 +55,7 @@ int runDemoCommand(const QStringList &args)
                                QStringLiteral("Run the whole alignment loop on the bundled lab-tiny from an empty database: "
                                               "synthetic incidents, candidate pairs, simulated votes (noise 0.1), reward model, "
                                               "DPO, PPO, evaluation of base, DPO and PPO on held-out incidents, and a report "
-                                              "(DIR/report.json). The full demo took 20 minutes on 2 cores shared with other work (970 s of CPU). Ctrl+C stops it."),
+                                              "(DIR/report.json). The full demo took 11.5 minutes on 2 cores (20 on 2 cores busy with other work). Ctrl+C stops it."),
                                args);
         code >= 0)
         return code;
