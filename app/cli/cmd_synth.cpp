@@ -7,51 +7,9 @@
 #include "core/synth/synth_project.h"
 
 #include <QElapsedTimer>
-#include <QSqlError>
-#include <QSqlQuery>
 
 namespace lab::cli {
 namespace {
-
-// Incidents kept for evaluation: generated from their own seed, marked held_out and left without
-// pairs, so they never reach the labeling queue, the reward model or SFT. One transaction.
-Result<int> writeHeldOut(Store &store, quint64 seed, int count, const ProgressCallback &progress)
-{
-    auto before = store.incidents();
-    if (!before)
-        return lab::fail(before.error());
-    qint64 maxBefore = 0;
-    for (const IncidentRecord &incident : *before)
-        maxBefore = std::max(maxBefore, incident.id);
-    int marked = 0;
-    Status status = store.transaction([&]() -> Status {
-        auto summary = synth::writeSyntheticIncidents(store, seed, count, progress);
-        if (!summary)
-            return lab::fail(summary.error());
-        auto after = store.incidents();
-        if (!after)
-            return lab::fail(after.error());
-        auto db = store.connection();
-        if (!db)
-            return lab::fail(db.error());
-        for (const IncidentRecord &incident : *after) {
-            if (incident.id <= maxBefore)
-                continue;
-            if (Status s = store.setIncidentStatus(incident.id, QStringLiteral("held_out")); !s)
-                return s;
-            QSqlQuery query(*db);
-            query.prepare(QStringLiteral("DELETE FROM pairs WHERE incident_id = ?"));
-            query.addBindValue(incident.id);
-            if (!query.exec())
-                return lab::fail(QStringLiteral("%1: cannot drop the pairs of a held-out incident (%2)").arg(store.path(), query.lastError().text()));
-            ++marked;
-        }
-        return {};
-    });
-    if (!status)
-        return lab::fail(status.error());
-    return marked;
-}
 
 int runSynth(const QStringList &args)
 {
@@ -97,10 +55,10 @@ int runSynth(const QStringList &args)
     }
     int heldOutWritten = 0;
     if (heldOut > 0) {
-        auto written = writeHeldOut(*store, seed + 1000000, heldOut, [&](qint64 done, qint64) { return bar.update(count + done, count + heldOut); });
+        auto written = synth::writeHeldOutIncidents(*store, seed, heldOut, [&](qint64 done, qint64) { return bar.update(count + done, count + heldOut); });
         if (!written)
             return fail(written.error());
-        heldOutWritten = *written;
+        heldOutWritten = int(written->size());
     }
     bar.finish();
     const synth::SynthSummary *summary = &total;
@@ -114,7 +72,7 @@ int runSynth(const QStringList &args)
                    {QStringLiteral("seconds"), seconds}});
     } else {
         if (heldOutWritten > 0)
-            printOut(QStringLiteral("%1 held-out incidents for evaluation (seed %2)\n").arg(heldOutWritten).arg(seed + 1000000));
+            printOut(QStringLiteral("%1 held-out incidents for evaluation (seed %2)\n").arg(heldOutWritten).arg(seed + synth::kHeldOutSeedOffset));
         if (count > 0 || heldOutWritten == 0)
             printOut(QStringLiteral("%1 incidents, %2 explanations, %3 pairs written to %4 in %5 s (seed %6)\n")
                      .arg(summary->incidents)

@@ -25,9 +25,6 @@ namespace lab {
 
 namespace {
 
-// The held-out incidents come from their own seed, as `rlhf-lab-cli synth --held-out` makes them.
-constexpr quint64 kHeldOutSeedOffset = 1000000;
-
 enum StageIndex { kIncidents, kCandidates, kVotes, kReward, kDpo, kPpo, kEvaluation, kReport };
 
 QString stem(const QString &dbPath)
@@ -140,8 +137,6 @@ private:
     Result<TrainOutcome> train(const QString &kind, const QJsonObject &config, const QString &adapterName);
     Result<DemoModelResult> evaluate(const QString &name, const QString &adapter, const QString &adapterDir,
                                      int index);
-    Status deletePairsOf(const QVector<qint64> &incidentIds);
-
     std::shared_ptr<Store> m_store;
     const DemoSettings &m_settings;
     const DemoCallbacks &m_callbacks;
@@ -152,24 +147,6 @@ private:
     QString m_summary;
     bool m_stopped = false;
 };
-
-Status DemoRun::deletePairsOf(const QVector<qint64> &incidentIds)
-{
-    auto db = m_store->connection();
-    if (!db)
-        return fail(db.error());
-    QSqlQuery query(*db);
-    query.prepare(QStringLiteral("DELETE FROM pairs WHERE incident_id = ?"));
-    for (qint64 id : incidentIds) {
-        query.addBindValue(id);
-        if (!query.exec())
-            return fail(QStringLiteral("%1: cannot drop the pairs of incident %2 (%3)")
-                            .arg(m_store->path())
-                            .arg(id)
-                            .arg(query.lastError().text()));
-    }
-    return {};
-}
 
 // Everything in one transaction: a stop here leaves the database as empty as it was, so the demo
 // can simply be started again on it.
@@ -189,28 +166,16 @@ Status DemoRun::incidents()
         for (const IncidentRecord &r : *all)
             ids.append(r.id);
         std::sort(ids.begin(), ids.end());
-        const qint64 lastPaired = ids.isEmpty() ? 0 : ids.last();
         // The last incidents get no template pairs: lab-tiny writes theirs.
         const QVector<qint64> forModel = ids.mid(std::max<qsizetype>(0, ids.size() - m_settings.modelIncidents));
-        if (Status s = deletePairsOf(forModel); !s)
+        if (Status s = synth::deletePairsOf(*m_store, forModel); !s)
             return s;
 
-        auto heldOut = synth::writeSyntheticIncidents(*m_store, m_settings.seed + kHeldOutSeedOffset, m_settings.heldOut,
-                                                      [&](qint64 done, qint64) { return progress(paired + done, total); });
+        auto heldOut = synth::writeHeldOutIncidents(*m_store, m_settings.seed, m_settings.heldOut,
+                                                    [&](qint64 done, qint64) { return progress(paired + done, total); });
         if (!heldOut)
             return fail(stopped() ? stoppedStatus().error() : heldOut.error());
-        auto after = m_store->incidents();
-        if (!after)
-            return fail(after.error());
-        QVector<qint64> evalIds;
-        for (const IncidentRecord &r : *after)
-            if (r.id > lastPaired) {
-                if (Status s = m_store->setIncidentStatus(r.id, QStringLiteral("held_out")); !s)
-                    return s;
-                evalIds.append(r.id);
-            }
-        if (Status s = deletePairsOf(evalIds); !s)
-            return s;
+        const QVector<qint64> &evalIds = *heldOut;
         m_result.incidents = m_settings.incidents;
         m_result.modelIncidents = int(forModel.size());
         m_result.heldOut = int(evalIds.size());

@@ -9,8 +9,12 @@
 #include "core/store/store.h"
 
 #include <QHash>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QJsonObject>
 #include <QSet>
+
+#include <algorithm>
 
 namespace lab::synth {
 
@@ -108,6 +112,54 @@ Result<LabelSummary> autoLabel(Store &store, double noise, quint64 seed, qint64 
     options.seed = seed;
     options.limit = limit;
     return autoLabelAs(store, options, progress);
+}
+
+Result<QVector<qint64>> writeHeldOutIncidents(Store &store, quint64 seed, int count, const ProgressCallback &progress)
+{
+    auto before = store.incidents();
+    if (!before)
+        return fail(before.error());
+    qint64 maxBefore = 0;
+    for (const IncidentRecord &incident : *before)
+        maxBefore = std::max(maxBefore, incident.id);
+    QVector<qint64> ids;
+    Status status = store.transaction([&]() -> Status {
+        auto summary = writeSyntheticIncidents(store, seed + kHeldOutSeedOffset, count, progress);
+        if (!summary)
+            return fail(summary.error());
+        auto after = store.incidents();
+        if (!after)
+            return fail(after.error());
+        for (const IncidentRecord &incident : *after) {
+            if (incident.id <= maxBefore)
+                continue;
+            if (Status s = store.setIncidentStatus(incident.id, QStringLiteral("held_out")); !s)
+                return s;
+            ids.append(incident.id);
+        }
+        return deletePairsOf(store, ids);
+    });
+    if (!status)
+        return fail(status.error());
+    return ids;
+}
+
+Status deletePairsOf(Store &store, const QVector<qint64> &incidentIds)
+{
+    auto db = store.connection();
+    if (!db)
+        return fail(db.error());
+    QSqlQuery query(*db);
+    query.prepare(QStringLiteral("DELETE FROM pairs WHERE incident_id = ?"));
+    for (qint64 id : incidentIds) {
+        query.addBindValue(id);
+        if (!query.exec())
+            return fail(QStringLiteral("%1: cannot drop the pairs of incident %2 (%3)")
+                            .arg(store.path())
+                            .arg(id)
+                            .arg(query.lastError().text()));
+    }
+    return {};
 }
 
 } // namespace lab::synth

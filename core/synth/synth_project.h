@@ -6,6 +6,7 @@
 #include "core/common/result.h"
 
 #include <QString>
+#include <QVector>
 #include <QtGlobal>
 
 namespace lab {
@@ -30,6 +31,19 @@ struct SynthSummary
 // good-vs-bad pairs of one incident in ten are gold pairs (answer: the good side is better).
 Result<SynthSummary> writeSyntheticIncidents(Store &store, quint64 seed, int count,
                                              const ProgressCallback &progress = {});
+
+// Held-out incidents come from their own seed (the project's seed + this offset), so they are
+// never copies of the incidents that are trained or voted on.
+inline constexpr quint64 kHeldOutSeedOffset = 1000000;
+
+// Incidents kept for evaluation: incidents 0..count-1 of `seed` + kHeldOutSeedOffset, marked
+// held_out and left without pairs, so they never reach the labeling queue, the reward model or
+// SFT. One transaction (it joins the caller's). Returns the new incidents' ids.
+Result<QVector<qint64>> writeHeldOutIncidents(Store &store, quint64 seed, int count,
+                                              const ProgressCallback &progress = {});
+
+// Deletes the candidate pairs (and their votes) of these incidents.
+Status deletePairsOf(Store &store, const QVector<qint64> &incidentIds);
 
 struct LabelSummary
 {
