@@ -29,3 +29,4 @@ function(lab_add_module name)
     target_include_directories(${name} PUBLIC ${PROJECT_SOURCE_DIR})
     target_link_libraries(${name} PUBLIC lab_options ${ARG_LIBS})
 endfunction()
+set(CMAKE_INSTALL_RPATH_USE_LINK_PATH ON) # an official LibTorch outside the system folders still loads once installed

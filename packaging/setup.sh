@@ -19,10 +19,12 @@ build=${LAB_BUILD_DIR:-$here/build}
 
 # OpenBLAS is not optional: with Debian's reference BLAS LibTorch's matmul runs ~30x slower.
 packages=(cmake ninja-build g++ pkg-config
-          qt6-base-dev qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+          qt6-base-dev libqt6opengl6-dev qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+          qt6-translations-l10n
           libqt6sql6-sqlite libtorch-dev libsentencepiece-dev libsqlite3-dev
           libopenblas0-pthread libgl1-mesa-dev xvfb xauth
-          python3-torch)   # the independent reference the model tests compare against
+          python3-torch    # the independent reference the model tests compare against
+          dpkg-dev appstream desktop-file-utils)   # the .deb (CPack, shlibdeps) and its checks
 
 missing=()
 for p in "${packages[@]}"; do

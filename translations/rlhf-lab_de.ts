@@ -57,6 +57,84 @@
     </message>
 </context>
 <context>
+    <name>lab::AboutDialog</name>
+    <message>
+        <source>About RLHF Log Lab</source>
+        <translation>Über RLHF Log Lab</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>%1 (the slow reference BLAS: install libopenblas0-pthread)</source>
+        <translation>%1 (die langsame Referenz-BLAS: libopenblas0-pthread installieren)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %n thread(s)</source>
+        <translation>
+            <numerusform>%1, %n Thread</numerusform>
+            <numerusform>%1, %n Threads</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (built with %2)</source>
+        <translation>%1 (erstellt mit %2)</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Qt</source>
+        <translation>Qt</translation>
+    </message>
+    <message>
+        <source>LibTorch</source>
+        <translation>LibTorch</translation>
+    </message>
+    <message>
+        <source>BLAS</source>
+        <translation>BLAS</translation>
+    </message>
+    <message>
+        <source>LibTorch threads</source>
+        <translation>LibTorch-Threads</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>Geräte</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>Datenordner</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;RLHF Log Lab %1&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;RLHF Log Lab %1&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>Teach a language model to explain failed jobs from their logs, the way an on-call engineer would: read logs, vote on explanations, train reward, DPO and PPO adapters, and measure whether alignment helped. Everything runs offline.</source>
+        <translation>Einem Sprachmodell beibringen, fehlgeschlagene Jobs anhand ihrer Logs so zu erklären, wie es ein Bereitschaftsingenieur tun würde: Logs lesen, über Erklärungen abstimmen, Belohnungs-, DPO- und PPO-Adapter trainieren und messen, ob die Ausrichtung geholfen hat. Alles läuft offline.</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Details</source>
+        <translation>Details &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Über &amp;Qt</translation>
+    </message>
+</context>
+<context>
     <name>lab::AdapterTableModel</name>
     <message>
         <source>The run that made it is no longer in the project.</source>
@@ -84,7 +162,10 @@
     </message>
     <message numerus="yes">
         <source>On %n held-out incident(s) of %1</source>
-        <translation><numerusform>Auf %n zurückgehaltenem Vorfall aus %1</numerusform><numerusform>Auf %n zurückgehaltenen Vorfällen aus %1</numerusform></translation>
+        <translation>
+            <numerusform>Auf %n zurückgehaltenem Vorfall aus %1</numerusform>
+            <numerusform>Auf %n zurückgehaltenen Vorfällen aus %1</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1%</source>
@@ -210,11 +291,11 @@
         <translation>Noch keine Adapter: Jeder abgeschlossene DPO- oder PPO-Lauf fügt einen hinzu.</translation>
     </message>
     <message>
-        <source>Adapter "%1" comes from %2 run #%3, which is %4, not finished. Use it anyway?</source>
+        <source>Adapter &quot;%1&quot; comes from %2 run #%3, which is %4, not finished. Use it anyway?</source>
         <translation>Adapter „%1“ stammt aus %2-Lauf #%3, der den Status %4 hat und nicht abgeschlossen ist. Trotzdem verwenden?</translation>
     </message>
     <message>
-        <source>Explaining with adapter "%1".</source>
+        <source>Explaining with adapter &quot;%1&quot;.</source>
         <translation>Erklärungen verwenden jetzt Adapter „%1“.</translation>
     </message>
     <message>
@@ -226,7 +307,7 @@
         <translation>Zurückgerollt: %1 → %2.</translation>
     </message>
     <message>
-        <source>"%1"</source>
+        <source>&quot;%1&quot;</source>
         <translation>„%1“</translation>
     </message>
     <message>
@@ -234,31 +315,31 @@
         <translation>Erklärungen verwenden jetzt das Basismodell (kein Adapter).</translation>
     </message>
     <message>
-        <source>Export adapter "%1" into an empty folder</source>
+        <source>Export adapter &quot;%1&quot; into an empty folder</source>
         <translation>Adapter „%1“ in einen leeren Ordner exportieren</translation>
     </message>
     <message>
-        <source>Exported "%1" to %2 (PEFT: adapter_config.json, adapter_model.safetensors).</source>
+        <source>Exported &quot;%1&quot; to %2 (PEFT: adapter_config.json, adapter_model.safetensors).</source>
         <translation>„%1“ nach %2 exportiert (PEFT: adapter_config.json, adapter_model.safetensors).</translation>
     </message>
     <message>
-        <source>Evaluating "%1": %p%</source>
+        <source>Evaluating &quot;%1&quot;: %p%</source>
         <translation>„%1“ wird ausgewertet: %p %</translation>
     </message>
     <message>
-        <source>Explaining the held-out incidents with "%1"…</source>
+        <source>Explaining the held-out incidents with &quot;%1&quot;…</source>
         <translation>Zurückgehaltene Vorfälle werden mit „%1“ erklärt…</translation>
     </message>
     <message>
-        <source>Cancelling the evaluation of "%1"…</source>
+        <source>Cancelling the evaluation of &quot;%1&quot;…</source>
         <translation>Auswertung von „%1“ wird abgebrochen…</translation>
     </message>
     <message>
-        <source>Evaluation of "%1" cancelled; nothing stored.</source>
+        <source>Evaluation of &quot;%1&quot; cancelled; nothing stored.</source>
         <translation>Auswertung von „%1“ abgebrochen; nichts gespeichert.</translation>
     </message>
     <message>
-        <source>"%1" on %2 held-out incidents: root cause %3%, hallucination %4%, %5 words.</source>
+        <source>&quot;%1&quot; on %2 held-out incidents: root cause %3%, hallucination %4%, %5 words.</source>
         <translation>„%1“ auf %2 zurückgehaltenen Vorfällen: Grundursache %3 %, Halluzination %4 %, %5 Wörter.</translation>
     </message>
 </context>
@@ -313,7 +394,7 @@
         <translation>Übereinstimmung</translation>
     </message>
     <message>
-        <source>Cohen's κ</source>
+        <source>Cohen&apos;s κ</source>
         <translation>Cohens κ</translation>
     </message>
     <message>
@@ -325,7 +406,7 @@
         <translation>Anteil gemeinsamer Paare mit gleichem Urteil</translation>
     </message>
     <message>
-        <source>Cohen's kappa: agreement corrected for chance, (observed − expected) / (1 − expected), where expected comes from each annotator's own mix of verdicts. 1 is perfect, 0 is chance level, below 0 worse than chance. Landis &amp; Koch: 0.41–0.60 moderate, 0.61–0.80 substantial.</source>
+        <source>Cohen&apos;s kappa: agreement corrected for chance, (observed − expected) / (1 − expected), where expected comes from each annotator&apos;s own mix of verdicts. 1 is perfect, 0 is chance level, below 0 worse than chance. Landis &amp; Koch: 0.41–0.60 moderate, 0.61–0.80 substantial.</source>
         <translation>Cohens Kappa: um den Zufall bereinigte Übereinstimmung, (beobachtet − erwartet) / (1 − erwartet), wobei sich der Erwartungswert aus der eigenen Urteilsverteilung jedes Annotators ergibt. 1 ist perfekt, 0 entspricht dem Zufall, unter 0 ist schlechter als Zufall. Landis &amp; Koch: 0,41–0,60 mittelmäßig, 0,61–0,80 beachtlich.</translation>
     </message>
 </context>
@@ -369,7 +450,10 @@
     </message>
     <message numerus="yes">
         <source>A name has at most %n characters.</source>
-        <translation><numerusform>Ein Name darf höchstens %n Zeichen haben.</numerusform><numerusform>Ein Name darf höchstens %n Zeichen haben.</numerusform></translation>
+        <translation>
+            <numerusform>Ein Name darf höchstens %n Zeichen haben.</numerusform>
+            <numerusform>Ein Name darf höchstens %n Zeichen haben.</numerusform>
+        </translation>
     </message>
     <message>
         <source>A name cannot contain control characters or line breaks.</source>
@@ -545,7 +629,7 @@
         <translation>Log anzeigen</translation>
     </message>
     <message>
-        <source>Open this incident's log in the log view</source>
+        <source>Open this incident&apos;s log in the log view</source>
         <translation>Log dieses Vorfalls in der Log-Ansicht öffnen</translation>
     </message>
     <message>
@@ -1008,11 +1092,17 @@ Das Projekt bauen, damit das mitgelieferte Modell lab-tiny neben das Programm ko
     </message>
     <message numerus="yes">
         <source>%Ln incidents</source>
-        <translation><numerusform>%Ln Vorfall</numerusform><numerusform>%Ln Vorfälle</numerusform></translation>
+        <translation>
+            <numerusform>%Ln Vorfall</numerusform>
+            <numerusform>%Ln Vorfälle</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%1 of %Ln incidents</source>
-        <translation><numerusform>%1 von %Ln Vorfall</numerusform><numerusform>%1 von %Ln Vorfällen</numerusform></translation>
+        <translation>
+            <numerusform>%1 von %Ln Vorfall</numerusform>
+            <numerusform>%1 von %Ln Vorfällen</numerusform>
+        </translation>
     </message>
     <message>
         <source>(loading…)</source>
@@ -1109,7 +1199,7 @@ Das Projekt bauen, damit das mitgelieferte Modell lab-tiny neben das Programm ko
         <translation>Stimmen aller Annotatoren zu diesen Paaren (Übersprungene nicht mitgezählt)</translation>
     </message>
     <message>
-        <source>Pairs with a vote as a share of the kind's pairs</source>
+        <source>Pairs with a vote as a share of the kind&apos;s pairs</source>
         <translation>Anteil der Paare mit Stimme an allen Paaren dieses Typs</translation>
     </message>
 </context>
@@ -1166,7 +1256,7 @@ Das Projekt bauen, damit das mitgelieferte Modell lab-tiny neben das Programm ko
 <context>
     <name>lab::LabelQualityPanel</name>
     <message>
-        <source>Krippendorff's alpha (nominal) over every pair that two or more annotators gave a verdict on: 1 − observed disagreement / disagreement expected by chance. 1 is perfect agreement, 0 is chance level. Labels are commonly trusted from 0.8 and used with care from 0.667. Skips are left out.</source>
+        <source>Krippendorff&apos;s alpha (nominal) over every pair that two or more annotators gave a verdict on: 1 − observed disagreement / disagreement expected by chance. 1 is perfect agreement, 0 is chance level. Labels are commonly trusted from 0.8 and used with care from 0.667. Skips are left out.</source>
         <translation>Krippendorffs Alpha (nominal) über alle Paare, zu denen zwei oder mehr Annotatoren ein Urteil abgegeben haben: 1 − beobachtete Uneinigkeit / zufällig erwartete Uneinigkeit. 1 bedeutet perfekte Übereinstimmung, 0 Zufallsniveau. Bewertungen gelten üblicherweise ab 0,8 als verlässlich und werden ab 0,667 mit Vorsicht verwendet. Übersprungene Paare bleiben unberücksichtigt.</translation>
     </message>
     <message>
@@ -1186,11 +1276,11 @@ Das Projekt bauen, damit das mitgelieferte Modell lab-tiny neben das Programm ko
         <translation>Übereinstimmung zwischen Annotatoren</translation>
     </message>
     <message>
-        <source>Cohen's kappa for every two annotators who voted on the same pairs</source>
+        <source>Cohen&apos;s kappa for every two annotators who voted on the same pairs</source>
         <translation>Cohens Kappa für je zwei Annotatoren, die über dieselben Paare abgestimmt haben</translation>
     </message>
     <message>
-        <source>Krippendorff's α: %1</source>
+        <source>Krippendorff&apos;s α: %1</source>
         <translation>Krippendorffs α: %1</translation>
     </message>
     <message>
@@ -1612,7 +1702,7 @@ Das Projekt bauen, damit das mitgelieferte Modell lab-tiny neben das Programm ko
         <translation>RLHF Log Lab</translation>
     </message>
     <message>
-        <source>Read failed jobs' logs, compare explanations, teach the model.</source>
+        <source>Read failed jobs&apos; logs, compare explanations, teach the model.</source>
         <translation>Logs fehlgeschlagener Jobs lesen, Erklärungen vergleichen, dem Modell etwas beibringen.</translation>
     </message>
     <message>
@@ -1736,7 +1826,7 @@ Das Projekt bauen, damit das mitgelieferte Modell lab-tiny neben das Programm ko
         <translation>&amp;Trainieren</translation>
     </message>
     <message>
-        <source>Train a reward model, a DPO or a PPO adapter on the project's votes, and watch it learn</source>
+        <source>Train a reward model, a DPO or a PPO adapter on the project&apos;s votes, and watch it learn</source>
         <translation>Ein Belohnungsmodell, einen DPO- oder einen PPO-Adapter mit den Stimmen des Projekts trainieren und beim Lernen zusehen</translation>
     </message>
     <message>
@@ -1760,7 +1850,7 @@ Das Projekt bauen, damit das mitgelieferte Modell lab-tiny neben das Programm ko
         <translation>Log &amp;einfügen</translation>
     </message>
     <message>
-        <source>Open the clipboard's text as a log, to explain it</source>
+        <source>Open the clipboard&apos;s text as a log, to explain it</source>
         <translation>Den Text aus der Zwischenablage als Log öffnen, um ihn erklären zu lassen</translation>
     </message>
     <message>
@@ -1876,8 +1966,8 @@ Das Projekt bauen, damit das mitgelieferte Modell lab-tiny neben das Programm ko
         <translation>Das Demoprojekt kann nicht erstellt werden</translation>
     </message>
     <message>
-        <source>&lt;span style='color:#dc2626'&gt;● %1 errors&lt;/span&gt;&amp;nbsp;&amp;nbsp;&lt;span style='color:#b7791f'&gt;● %2 warnings&lt;/span&gt;</source>
-        <translation>&lt;span style='color:#dc2626'&gt;● %1 Fehler&lt;/span&gt;&amp;nbsp;&amp;nbsp;&lt;span style='color:#b7791f'&gt;● %2 Warnungen&lt;/span&gt;</translation>
+        <source>&lt;span style=&apos;color:#dc2626&apos;&gt;● %1 errors&lt;/span&gt;&amp;nbsp;&amp;nbsp;&lt;span style=&apos;color:#b7791f&apos;&gt;● %2 warnings&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#dc2626&apos;&gt;● %1 Fehler&lt;/span&gt;&amp;nbsp;&amp;nbsp;&lt;span style=&apos;color:#b7791f&apos;&gt;● %2 Warnungen&lt;/span&gt;</translation>
     </message>
     <message>
         <source>No recent files</source>
@@ -1956,7 +2046,7 @@ Das Projekt bauen, damit das mitgelieferte Modell lab-tiny neben das Programm ko
         <translation>Vorfall %1</translation>
     </message>
     <message>
-        <source>Cannot show the incident's log</source>
+        <source>Cannot show the incident&apos;s log</source>
         <translation>Das Log des Vorfalls kann nicht angezeigt werden</translation>
     </message>
     <message>
@@ -2009,23 +2099,138 @@ Das Projekt bauen, damit das mitgelieferte Modell lab-tiny neben das Programm ko
     </message>
     <message numerus="yes">
         <source>Pasted %n line(s); press Ctrl+E to explain them</source>
-        <translation><numerusform>%n Zeile eingefügt; Ctrl+E drücken, um sie zu erklären</numerusform><numerusform>%n Zeilen eingefügt; Ctrl+E drücken, um sie zu erklären</numerusform></translation>
+        <translation>
+            <numerusform>%n Zeile eingefügt; Ctrl+E drücken, um sie zu erklären</numerusform>
+            <numerusform>%n Zeilen eingefügt; Ctrl+E drücken, um sie zu erklären</numerusform>
+        </translation>
     </message>
     <message>
-        <source>&lt;p&gt;LibTorch %1, threads: %2, BLAS: %3&lt;br&gt;Devices: %4&lt;/p&gt;</source>
-        <translation>&lt;p&gt;LibTorch %1, Threads: %2, BLAS: %3&lt;br&gt;Geräte: %4&lt;/p&gt;</translation>
+        <source>Restart the lab?</source>
+        <translation>Lab neu starten?</translation>
     </message>
     <message>
-        <source>unknown</source>
-        <translation>unbekannt</translation>
+        <source>The new language or number of threads takes effect when the lab starts again.</source>
+        <translation>Die neue Sprache oder Anzahl der Threads wird wirksam, wenn das Lab neu startet.</translation>
     </message>
     <message>
-        <source>About RLHF Log Lab</source>
-        <translation>Über RLHF Log Lab</translation>
+        <source>Restart Now</source>
+        <translation>Jetzt neu starten</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;RLHF Log Lab %1&lt;/h3&gt;&lt;p&gt;Teach a language model to explain failed jobs from their logs, the way an on-call engineer would: read logs, vote on explanations, train reward, DPO and PPO adapters, and measure whether alignment helped.&lt;/p&gt;&lt;p&gt;Qt %2&lt;/p&gt;%3</source>
-        <translation>&lt;h3&gt;RLHF Log Lab %1&lt;/h3&gt;&lt;p&gt;Einem Sprachmodell beibringen, fehlgeschlagene Jobs anhand ihrer Logs so zu erklären, wie es ein Bereitschaftsingenieur tun würde: Logs lesen, über Erklärungen abstimmen, Belohnungs-, DPO- und PPO-Adapter trainieren und messen, ob die Ausrichtung geholfen hat.&lt;/p&gt;&lt;p&gt;Qt %2&lt;/p&gt;%3</translation>
+        <source>Later</source>
+        <translation>Später</translation>
+    </message>
+    <message>
+        <source>Voting (Label page)</source>
+        <translation>Abstimmen (Seite „Bewerten“)</translation>
+    </message>
+    <message>
+        <source>A (left) is better</source>
+        <translation>A (links) ist besser</translation>
+    </message>
+    <message>
+        <source>B (right) is better</source>
+        <translation>B (rechts) ist besser</translation>
+    </message>
+    <message>
+        <source>Tie</source>
+        <translation>Unentschieden</translation>
+    </message>
+    <message>
+        <source>Both are bad</source>
+        <translation>Beide sind schlecht</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation>Space</translation>
+    </message>
+    <message>
+        <source>Skip the pair</source>
+        <translation>Paar überspringen</translation>
+    </message>
+    <message>
+        <source>Undo the last vote</source>
+        <translation>Letzte Stimme rückgängig machen</translation>
+    </message>
+    <message>
+        <source>Blind review (Review page)</source>
+        <translation>Blindvergleich (Seite „Überprüfung“)</translation>
+    </message>
+    <message>
+        <source>Left or right is better</source>
+        <translation>Links oder rechts ist besser</translation>
+    </message>
+    <message>
+        <source>Tie, both bad</source>
+        <translation>Unentschieden, beide schlecht</translation>
+    </message>
+    <message>
+        <source>Next pair</source>
+        <translation>Nächstes Paar</translation>
+    </message>
+    <message>
+        <source>Anywhere</source>
+        <translation>Überall</translation>
+    </message>
+    <message>
+        <source>Show or hide this list</source>
+        <translation>Diese Liste ein- oder ausblenden</translation>
+    </message>
+    <message>
+        <source>Drop a file</source>
+        <translation>Datei ablegen</translation>
+    </message>
+    <message>
+        <source>Open a log or a project</source>
+        <translation>Ein Log oder ein Projekt öffnen</translation>
+    </message>
+    <message>
+        <source>Drop text</source>
+        <translation>Text ablegen</translation>
+    </message>
+    <message>
+        <source>Open it as a log to explain</source>
+        <translation>Als Log öffnen, um ihn erklären zu lassen</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>E&amp;instellungen…</translation>
+    </message>
+    <message>
+        <source>Language, theme, data folder, model, device, threads, your annotator name, training defaults</source>
+        <translation>Sprache, Design, Datenordner, Modell, Gerät, Threads, Ihr Annotatorname, Standardwerte für das Training</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Every keyboard shortcut at a glance</source>
+        <translation>Alle Tastenkürzel auf einen Blick</translation>
+    </message>
+    <message>
+        <source>Cannot open a folder</source>
+        <translation>Ordner kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>%1 is a folder. Drop a log, a project file, or a model folder (config.json, safetensors and tokenizer.model).</source>
+        <translation>%1 ist ein Ordner. Ziehen Sie ein Log, eine Projektdatei oder einen Modellordner (config.json, safetensors und tokenizer.model) hierher.</translation>
+    </message>
+    <message>
+        <source>Use this model?</source>
+        <translation>Dieses Modell verwenden?</translation>
+    </message>
+    <message>
+        <source>Use the model in %1 to explain logs, train adapters and evaluate them?</source>
+        <translation>Das Modell in %1 verwenden, um Logs zu erklären, Adapter zu trainieren und sie auszuwerten?</translation>
+    </message>
+    <message>
+        <source>Settings ▸ Model goes back to the bundled model.</source>
+        <translation>Unter Einstellungen ▸ Modell gelangen Sie zum mitgelieferten Modell zurück.</translation>
+    </message>
+    <message>
+        <source>Base model: %1</source>
+        <translation>Basismodell: %1</translation>
     </message>
 </context>
 <context>
@@ -2080,7 +2285,7 @@ Das Projekt bauen, damit das mitgelieferte Modell lab-tiny neben das Programm ko
         <translation>%1 [%2, %3]</translation>
     </message>
     <message>
-        <source>Share of incidents where B's explanation scores higher than A's (ties count half), with its 95% percentile-bootstrap interval over incidents</source>
+        <source>Share of incidents where B&apos;s explanation scores higher than A&apos;s (ties count half), with its 95% percentile-bootstrap interval over incidents</source>
         <translation>Anteil der Vorfälle, bei denen die Erklärung von B höher bewertet wird als die von A (Unentschieden zählen halb), mit 95-%-Perzentil-Bootstrap-Intervall über die Vorfälle</translation>
     </message>
     <message>
@@ -2119,7 +2324,7 @@ Das Projekt bauen, damit das mitgelieferte Modell lab-tiny neben das Programm ko
         <translation>Unentschieden</translation>
     </message>
     <message>
-        <source>Simulated engineer's score of B minus that of A</source>
+        <source>Simulated engineer&apos;s score of B minus that of A</source>
         <translation>Punktzahl des simulierten Engineers für B minus der für A</translation>
     </message>
     <message>
@@ -2226,12 +2431,12 @@ Das Projekt bauen, damit das mitgelieferte Modell lab-tiny neben das Programm ko
         <translation>Log anzeigen</translation>
     </message>
     <message>
-        <source>Open this incident's log in the log view (or double-click the row)</source>
+        <source>Open this incident&apos;s log in the log view (or double-click the row)</source>
         <translation>Das Log dieses Vorfalls in der Log-Ansicht öffnen (oder Zeile doppelklicken)</translation>
     </message>
     <message>
-        <source>&lt;span style='background:#fde2e2'&gt;&amp;nbsp;only in A&amp;nbsp;&lt;/span&gt;&amp;nbsp;&amp;nbsp;&lt;span style='background:#d9f5df'&gt;&amp;nbsp;only in B&amp;nbsp;&lt;/span&gt;&amp;nbsp;&amp;nbsp;identifiers: underlined = in the log (click: its line), red wavy = not in the log</source>
-        <translation>&lt;span style='background:#fde2e2'&gt;&amp;nbsp;nur in A&amp;nbsp;&lt;/span&gt;&amp;nbsp;&amp;nbsp;&lt;span style='background:#d9f5df'&gt;&amp;nbsp;nur in B&amp;nbsp;&lt;/span&gt;&amp;nbsp;&amp;nbsp;Bezeichner: unterstrichen = im Log (Klick: zugehörige Zeile), rot gewellt = nicht im Log</translation>
+        <source>&lt;span style=&apos;background:#fde2e2&apos;&gt;&amp;nbsp;only in A&amp;nbsp;&lt;/span&gt;&amp;nbsp;&amp;nbsp;&lt;span style=&apos;background:#d9f5df&apos;&gt;&amp;nbsp;only in B&amp;nbsp;&lt;/span&gt;&amp;nbsp;&amp;nbsp;identifiers: underlined = in the log (click: its line), red wavy = not in the log</source>
+        <translation>&lt;span style=&apos;background:#fde2e2&apos;&gt;&amp;nbsp;nur in A&amp;nbsp;&lt;/span&gt;&amp;nbsp;&amp;nbsp;&lt;span style=&apos;background:#d9f5df&apos;&gt;&amp;nbsp;nur in B&amp;nbsp;&lt;/span&gt;&amp;nbsp;&amp;nbsp;Bezeichner: unterstrichen = im Log (Klick: zugehörige Zeile), rot gewellt = nicht im Log</translation>
     </message>
     <message>
         <source>Chart:</source>
@@ -2311,7 +2516,10 @@ Das Projekt bauen, damit das mitgelieferte Modell lab-tiny neben das Programm ko
     </message>
     <message numerus="yes">
         <source>%n invented identifier(s)</source>
-        <translation><numerusform>%n erfundener Bezeichner</numerusform><numerusform>%n erfundene Bezeichner</numerusform></translation>
+        <translation>
+            <numerusform>%n erfundener Bezeichner</numerusform>
+            <numerusform>%n erfundene Bezeichner</numerusform>
+        </translation>
     </message>
     <message>
         <source>unsafe action</source>
@@ -2319,7 +2527,10 @@ Das Projekt bauen, damit das mitgelieferte Modell lab-tiny neben das Programm ko
     </message>
     <message numerus="yes">
         <source>%n word(s)</source>
-        <translation><numerusform>%n Wort</numerusform><numerusform>%n Wörter</numerusform></translation>
+        <translation>
+            <numerusform>%n Wort</numerusform>
+            <numerusform>%n Wörter</numerusform>
+        </translation>
     </message>
     <message>
         <source>A: %1 — %2</source>
@@ -2346,8 +2557,8 @@ Das Projekt bauen, damit das mitgelieferte Modell lab-tiny neben das Programm ko
         <translation>Unentschieden</translation>
     </message>
     <message>
-        <source> — &lt;span style='color:#c81e1e'&gt;regression: %1&lt;/span&gt;</source>
-        <translation> — &lt;span style='color:#c81e1e'&gt;Regression: %1&lt;/span&gt;</translation>
+        <source> — &lt;span style=&apos;color:#c81e1e&apos;&gt;regression: %1&lt;/span&gt;</source>
+        <translation> — &lt;span style=&apos;color:#c81e1e&apos;&gt;Regression: %1&lt;/span&gt;</translation>
     </message>
     <message>
         <source>Nothing to export yet: run an evaluation first.</source>
@@ -2474,6 +2685,191 @@ Das Projekt bauen, damit das mitgelieferte Modell lab-tiny neben das Programm ko
     </message>
 </context>
 <context>
+    <name>lab::SettingsDialog</name>
+    <message>
+        <source>Reward model</source>
+        <translation>Belohnungsmodell</translation>
+    </message>
+    <message>
+        <source>DPO adapter</source>
+        <translation>DPO-Adapter</translation>
+    </message>
+    <message>
+        <source>PPO adapter</source>
+        <translation>PPO-Adapter</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>&amp;General</source>
+        <translation>&amp;Allgemein</translation>
+    </message>
+    <message>
+        <source>&amp;Model</source>
+        <translation>&amp;Modell</translation>
+    </message>
+    <message>
+        <source>&amp;Labeling</source>
+        <translation>&amp;Bewertung</translation>
+    </message>
+    <message>
+        <source>&amp;Training</source>
+        <translation>&amp;Training</translation>
+    </message>
+    <message>
+        <source>Language and threads take effect when the lab starts again; everything else at once.</source>
+        <translation>Sprache und Threads werden beim nächsten Start des Labs wirksam, alles andere sofort.</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>System default (%1)</source>
+        <translation>Systemstandard (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Sprache:</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation>D&amp;esign:</translation>
+    </message>
+    <message>
+        <source>Where the demo projects are made. Empty: the standard application-data folder.</source>
+        <translation>Wo die Demoprojekte angelegt werden. Leer: der Standardordner für Anwendungsdaten.</translation>
+    </message>
+    <message>
+        <source>&amp;Data folder:</source>
+        <translation>&amp;Datenordner:</translation>
+    </message>
+    <message>
+        <source>Data Folder</source>
+        <translation>Datenordner</translation>
+    </message>
+    <message>
+        <source>&amp;Reopen the last project at start</source>
+        <translation>&amp;Letztes Projekt beim Start wieder öffnen</translation>
+    </message>
+    <message>
+        <source>Bundled lab-tiny (%1)</source>
+        <translation>Mitgeliefertes lab-tiny (%1)</translation>
+    </message>
+    <message>
+        <source>A model folder (config.json, safetensors, tokenizer.model), such as a Hugging Face Llama checkpoint. It explains logs, trains adapters and is evaluated.</source>
+        <translation>Ein Modellordner (config.json, safetensors, tokenizer.model), etwa ein Hugging-Face-Llama-Checkpoint. Das Modell erklärt Logs, trainiert Adapter und wird ausgewertet.</translation>
+    </message>
+    <message>
+        <source>&amp;Base model:</source>
+        <translation>Ba&amp;sismodell:</translation>
+    </message>
+    <message>
+        <source>Model Folder</source>
+        <translation>Modellordner</translation>
+    </message>
+    <message>
+        <source>Automatic (a GPU when there is one)</source>
+        <translation>Automatisch (eine GPU, falls vorhanden)</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>%1 (not available here)</source>
+        <translation>%1 (hier nicht verfügbar)</translation>
+    </message>
+    <message>
+        <source>&amp;Device:</source>
+        <translation>&amp;Gerät:</translation>
+    </message>
+    <message numerus="yes">
+        <source>Automatic (%n core(s))</source>
+        <translation>
+            <numerusform>Automatisch (%n Kern)</numerusform>
+            <numerusform>Automatisch (%n Kerne)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Threads for matrix products (LibTorch and OpenBLAS). Fewer leave cores free for other work.</source>
+        <translation>Threads für Matrixprodukte (LibTorch und OpenBLAS). Weniger Threads lassen Kerne für andere Arbeit frei.</translation>
+    </message>
+    <message>
+        <source>T&amp;hreads:</source>
+        <translation>T&amp;hreads:</translation>
+    </message>
+    <message>
+        <source>The lab&apos;s own small model, trained on the synthetic incidents.</source>
+        <translation>Das eigene kleine Modell des Labs, trainiert auf den synthetischen Vorfällen.</translation>
+    </message>
+    <message>
+        <source>The bundled model is missing from this installation.</source>
+        <translation>Das mitgelieferte Modell fehlt in dieser Installation.</translation>
+    </message>
+    <message>
+        <source>This folder does not exist.</source>
+        <translation>Dieser Ordner existiert nicht.</translation>
+    </message>
+    <message>
+        <source>No config.json in this folder: it is not a model folder.</source>
+        <translation>Keine config.json in diesem Ordner: Es ist kein Modellordner.</translation>
+    </message>
+    <message>
+        <source>No tokenizer.model in this folder: the model cannot read text.</source>
+        <translation>Keine tokenizer.model in diesem Ordner: Das Modell kann keinen Text lesen.</translation>
+    </message>
+    <message>
+        <source>A model folder.</source>
+        <translation>Ein Modellordner.</translation>
+    </message>
+    <message>
+        <source>Ask in each project</source>
+        <translation>In jedem Projekt fragen</translation>
+    </message>
+    <message>
+        <source>&amp;Your name:</source>
+        <translation>&amp;Ihr Name:</translation>
+    </message>
+    <message>
+        <source>Signs your votes. Projects where you have not labeled yet start with this profile instead of asking; Label ▸ Switch Annotator picks another.</source>
+        <translation>Signiert Ihre Stimmen. Projekte, in denen Sie noch nicht bewertet haben, starten mit diesem Profil, statt nachzufragen; Bewertung ▸ Annotator wechseln wählt ein anderes.</translation>
+    </message>
+    <message>
+        <source>T&amp;rainer:</source>
+        <translation>T&amp;rainer:</translation>
+    </message>
+    <message>
+        <source>The settings a new run of this trainer starts with. Restore defaults puts back the lab&apos;s own.</source>
+        <translation>Die Einstellungen, mit denen ein neuer Lauf dieses Trainers beginnt. „Standardwerte wiederherstellen“ stellt die Standardwerte des Labs wieder her.</translation>
+    </message>
+</context>
+<context>
+    <name>lab::ShortcutsOverlay</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Press Esc or F1 to close.</source>
+        <translation>Zum Schließen Esc oder F1 drücken.</translation>
+    </message>
+</context>
+<context>
     <name>lab::TemplatePanel</name>
     <message>
         <source>Filter templates…</source>
@@ -2535,6 +2931,485 @@ Das Projekt bauen, damit das mitgelieferte Modell lab-tiny neben das Programm ko
     <message>
         <source>Template</source>
         <translation>Vorlage</translation>
+    </message>
+</context>
+<context>
+    <name>lab::TrainParam</name>
+    <message>
+        <source>Steps</source>
+        <translation>Schritte</translation>
+    </message>
+    <message>
+        <source>Optimizer steps in the run. Each step trains on batch_size pairs; one epoch is ceil(training pairs / batch_size) steps.</source>
+        <translation>Optimiererschritte im Lauf. Jeder Schritt trainiert auf batch_size Paaren; eine Epoche umfasst ceil(Trainingspaare / batch_size) Schritte.</translation>
+    </message>
+    <message>
+        <source>Pairs per step</source>
+        <translation>Paare pro Schritt</translation>
+    </message>
+    <message>
+        <source>Preference pairs per step; the chosen and rejected answers of all of them go through one packed forward.</source>
+        <translation>Präferenzpaare pro Schritt; die gewählten und abgelehnten Antworten aller Paare durchlaufen einen gemeinsamen gepackten Forward-Pass.</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>Lernrate</translation>
+    </message>
+    <message>
+        <source>Peak AdamW learning rate, reached after the warm-up and then lowered along a cosine. Lower it if the loss jumps about or turns NaN.</source>
+        <translation>Maximale AdamW-Lernrate, erreicht nach dem Warm-up und danach entlang eines Kosinus gesenkt. Verringern, wenn der Verlust stark schwankt oder NaN wird.</translation>
+    </message>
+    <message>
+        <source>Warm-up steps</source>
+        <translation>Warm-up-Schritte</translation>
+    </message>
+    <message>
+        <source>Steps over which the learning rate rises linearly to its peak.</source>
+        <translation>Schritte, in denen die Lernrate linear auf ihren Höchstwert steigt.</translation>
+    </message>
+    <message>
+        <source>Final learning rate ratio</source>
+        <translation>Endfaktor der Lernrate</translation>
+    </message>
+    <message>
+        <source>The cosine ends at this fraction of the peak learning rate.</source>
+        <translation>Der Kosinus endet bei diesem Bruchteil der maximalen Lernrate.</translation>
+    </message>
+    <message>
+        <source>Weight decay</source>
+        <translation>Weight Decay</translation>
+    </message>
+    <message>
+        <source>AdamW&apos;s decoupled weight decay on the weight matrices (not on norms).</source>
+        <translation>Entkoppelter Weight Decay von AdamW auf den Gewichtsmatrizen (nicht auf Normen).</translation>
+    </message>
+    <message>
+        <source>Gradient clip</source>
+        <translation>Gradienten-Clipping</translation>
+    </message>
+    <message>
+        <source>Gradients are scaled down so that their global norm is at most this.</source>
+        <translation>Gradienten werden herunterskaliert, sodass ihre globale Norm höchstens diesen Wert hat.</translation>
+    </message>
+    <message>
+        <source>Margin</source>
+        <translation>Marge</translation>
+    </message>
+    <message>
+        <source>Bradley-Terry margin: the loss keeps pushing until r(chosen) - r(rejected) exceeds it. 0 is the plain Bradley-Terry loss.</source>
+        <translation>Bradley-Terry-Marge: Der Verlust wirkt weiter, bis r(chosen) - r(rejected) sie überschreitet. 0 ergibt den einfachen Bradley-Terry-Verlust.</translation>
+    </message>
+    <message>
+        <source>Trained layers</source>
+        <translation>Trainierte Schichten</translation>
+    </message>
+    <message>
+        <source>How many of the top decoder layers are trained with the head (the final norm too when &gt; 0); -1 trains the whole model. Fewer layers make a step cheaper: nothing below them runs backward.</source>
+        <translation>Wie viele der obersten Decoder-Schichten zusammen mit dem Kopf trainiert werden (bei &gt; 0 auch die letzte Norm); -1 trainiert das ganze Modell. Weniger Schichten machen einen Schritt günstiger: Darunter läuft kein Backward-Pass.</translation>
+    </message>
+    <message>
+        <source>Held-out share</source>
+        <translation>Zurückgehaltener Anteil</translation>
+    </message>
+    <message>
+        <source>Share of the incidents whose pairs are kept out of training to measure eval/accuracy (split by incident, never by pair).</source>
+        <translation>Anteil der Vorfälle, deren Paare vom Training ausgeschlossen werden, um eval/accuracy zu messen (Aufteilung nach Vorfall, nie nach Paar).</translation>
+    </message>
+    <message>
+        <source>Held-out pairs evaluated</source>
+        <translation>Ausgewertete zurückgehaltene Paare</translation>
+    </message>
+    <message>
+        <source>At most this many held-out pairs are scored at each evaluation (the same ones each time); 0: all of them.</source>
+        <translation>Höchstens so viele zurückgehaltene Paare werden bei jeder Auswertung bewertet (jedes Mal dieselben); 0: alle.</translation>
+    </message>
+    <message>
+        <source>Evaluate every</source>
+        <translation>Auswerten alle</translation>
+    </message>
+    <message>
+        <source>Steps between held-out evaluations besides each epoch end and the end of the run; 0: only then.</source>
+        <translation>Schritte zwischen Auswertungen auf den zurückgehaltenen Paaren, zusätzlich zu jedem Epochenende und dem Ende des Laufs; 0: nur dann.</translation>
+    </message>
+    <message>
+        <source>Log every</source>
+        <translation>Protokollieren alle</translation>
+    </message>
+    <message>
+        <source>Steps between metric points (means over those steps).</source>
+        <translation>Schritte zwischen Metrikpunkten (Mittelwerte über diese Schritte).</translation>
+    </message>
+    <message>
+        <source>Checkpoint every</source>
+        <translation>Checkpoint alle</translation>
+    </message>
+    <message>
+        <source>Steps between checkpoints (also written when the run stops); 0: only at the end.</source>
+        <translation>Schritte zwischen Checkpoints (auch beim Stoppen des Laufs geschrieben); 0: nur am Ende.</translation>
+    </message>
+    <message>
+        <source>Prompt budget</source>
+        <translation>Prompt-Budget</translation>
+    </message>
+    <message>
+        <source>Tokens of BOS + log digest + cue; 0: what the base model was trained with (its lab_prompt_tokens, else 352).</source>
+        <translation>Tokens für BOS + Log-Zusammenfassung + Hinweis; 0: der Wert, mit dem das Basismodell trainiert wurde (sein lab_prompt_tokens, sonst 352).</translation>
+    </message>
+    <message>
+        <source>Context</source>
+        <translation>Kontext</translation>
+    </message>
+    <message>
+        <source>Prompt + explanation + EOS are cut to this many tokens.</source>
+        <translation>Prompt + Erklärung + EOS werden auf so viele Tokens gekürzt.</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>Seed</translation>
+    </message>
+    <message>
+        <source>Head initialisation, train/held-out split and the order of the pairs.</source>
+        <translation>Initialisierung des Kopfes, Aufteilung in Training/zurückgehalten und Reihenfolge der Paare.</translation>
+    </message>
+    <message>
+        <source>Rank unvoted pairs</source>
+        <translation>Unbewertete Paare einstufen</translation>
+    </message>
+    <message>
+        <source>After a finished run, score the pairs nobody has voted on so the labeling queue shows the ones the model is least sure about first.</source>
+        <translation>Nach einem abgeschlossenen Lauf die Paare, über die noch niemand abgestimmt hat, mit Punktzahlen versehen, damit die Bewertungswarteschlange zuerst die zeigt, bei denen das Modell am unsichersten ist.</translation>
+    </message>
+    <message>
+        <source>Ranking time limit</source>
+        <translation>Zeitlimit für Einstufung</translation>
+    </message>
+    <message>
+        <source>Pair ranking is skipped when it would take longer than this many seconds.</source>
+        <translation>Die Einstufung der Paare wird übersprungen, wenn sie länger als so viele Sekunden dauern würde.</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>Verlust</translation>
+    </message>
+    <message>
+        <source>sigmoid: the DPO paper&apos;s loss. ipo: squared loss on length-averaged log-probabilities, less prone to over-fitting a few pairs. robust: sigmoid corrected for a known rate of flipped votes (label_smoothing).</source>
+        <translation>sigmoid: der Verlust aus dem DPO-Paper. ipo: quadratischer Verlust auf längengemittelten Log-Wahrscheinlichkeiten, weniger anfällig für Overfitting auf wenige Paare. robust: sigmoid, korrigiert um eine bekannte Rate vertauschter Stimmen (label_smoothing).</translation>
+    </message>
+    <message>
+        <source>Optimizer steps. Each step reads batch_size pairs.</source>
+        <translation>Optimiererschritte. Jeder Schritt liest batch_size Paare.</translation>
+    </message>
+    <message>
+        <source>Preference pairs per step (2 sequences each). Larger is steadier but slower.</source>
+        <translation>Präferenzpaare pro Schritt (je 2 Sequenzen). Größer ist stabiler, aber langsamer.</translation>
+    </message>
+    <message>
+        <source>Peak AdamW learning rate of the adapter. Lower it if rewards/accuracies stall or the explanations degrade.</source>
+        <translation>Maximale AdamW-Lernrate des Adapters. Verringern, wenn rewards/accuracies stagnieren oder die Erklärungen schlechter werden.</translation>
+    </message>
+    <message>
+        <source>Steps of linear warm-up before the cosine decay.</source>
+        <translation>Schritte des linearen Warm-ups vor dem Kosinus-Abfall.</translation>
+    </message>
+    <message>
+        <source>Final LR ratio</source>
+        <translation>LR-Endfaktor</translation>
+    </message>
+    <message>
+        <source>The cosine decays to this fraction of the peak rate.</source>
+        <translation>Der Kosinus fällt auf diesen Bruchteil der maximalen Rate ab.</translation>
+    </message>
+    <message>
+        <source>AdamW decoupled weight decay on the adapter (TRL&apos;s default is 0).</source>
+        <translation>Entkoppelter AdamW-Weight-Decay auf dem Adapter (Standard in TRL ist 0).</translation>
+    </message>
+    <message>
+        <source>The adapter&apos;s gradients are clipped to this global norm.</source>
+        <translation>Die Gradienten des Adapters werden auf diese globale Norm begrenzt.</translation>
+    </message>
+    <message>
+        <source>Beta</source>
+        <translation>Beta</translation>
+    </message>
+    <message>
+        <source>Strength of the pull towards the reference model: lower lets the policy move further from the base model (0.1 is the DPO paper&apos;s default).</source>
+        <translation>Stärke der Bindung an das Referenzmodell: Niedrigere Werte lassen die Policy weiter vom Basismodell abweichen (0.1 ist der Standard aus dem DPO-Paper).</translation>
+    </message>
+    <message>
+        <source>Label noise</source>
+        <translation>Label-Rauschen</translation>
+    </message>
+    <message>
+        <source>robust: the assumed share of flipped votes (the simulated engineer&apos;s noise); sigmoid: conservative-DPO smoothing. Must stay below 0.5. Ignored by ipo.</source>
+        <translation>robust: der angenommene Anteil umgekehrter Stimmen (das Rauschen des simulierten Engineers); sigmoid: Glättung nach konservativem DPO. Muss unter 0.5 bleiben. Von ipo ignoriert.</translation>
+    </message>
+    <message>
+        <source>LoRA rank</source>
+        <translation>LoRA-Rang</translation>
+    </message>
+    <message>
+        <source>Rank of the adapter matrices.</source>
+        <translation>Rang der Adapter-Matrizen.</translation>
+    </message>
+    <message>
+        <source>LoRA alpha</source>
+        <translation>LoRA-Alpha</translation>
+    </message>
+    <message>
+        <source>Adapter scale is alpha / rank.</source>
+        <translation>Die Adapter-Skalierung ist alpha / Rang.</translation>
+    </message>
+    <message>
+        <source>LoRA dropout</source>
+        <translation>LoRA-Dropout</translation>
+    </message>
+    <message>
+        <source>Dropout on the adapter&apos;s input while training.</source>
+        <translation>Dropout auf die Eingabe des Adapters während des Trainings.</translation>
+    </message>
+    <message>
+        <source>Adapted projections</source>
+        <translation>Angepasste Projektionen</translation>
+    </message>
+    <message>
+        <source>Comma-separated projection names to adapt: q_proj, k_proj, v_proj, o_proj and, for the MLP, gate_proj, up_proj, down_proj.</source>
+        <translation>Kommagetrennte Namen der anzupassenden Projektionen: q_proj, k_proj, v_proj, o_proj und, für das MLP, gate_proj, up_proj, down_proj.</translation>
+    </message>
+    <message>
+        <source>Seeds the adapter&apos;s initialisation, the split and the batch order.</source>
+        <translation>Startwert für die Initialisierung des Adapters, die Aufteilung und die Batch-Reihenfolge.</translation>
+    </message>
+    <message>
+        <source>Share of incidents whose pairs are kept out of training and used to measure held-out rewards/accuracies.</source>
+        <translation>Anteil der Vorfälle, deren Paare vom Training zurückgehalten und zur Messung der Belohnungen/Genauigkeiten auf zurückgehaltenen Daten verwendet werden.</translation>
+    </message>
+    <message>
+        <source>Held-out pairs scored at each evaluation (0: none). More is steadier but slower.</source>
+        <translation>Zurückgehaltene Paare, die bei jeder Auswertung bewertet werden (0: keine). Mehr ist stabiler, aber langsamer.</translation>
+    </message>
+    <message>
+        <source>Steps between held-out evaluations (and one at the end).</source>
+        <translation>Schritte zwischen Auswertungen auf zurückgehaltenen Daten (und eine am Ende).</translation>
+    </message>
+    <message>
+        <source>Steps between logged metric points (averaged over those steps).</source>
+        <translation>Schritte zwischen protokollierten Metrikpunkten (über diese Schritte gemittelt).</translation>
+    </message>
+    <message>
+        <source>Steps between checkpoints (and one at the end).</source>
+        <translation>Schritte zwischen Checkpoints (und einer am Ende).</translation>
+    </message>
+    <message>
+        <source>Reference batch</source>
+        <translation>Referenz-Batch</translation>
+    </message>
+    <message>
+        <source>Pairs per no-grad forward when the reference log-probabilities are computed.</source>
+        <translation>Paare pro Forward-Durchlauf ohne Gradienten, wenn die Log-Wahrscheinlichkeiten der Referenz berechnet werden.</translation>
+    </message>
+    <message>
+        <source>Iterations</source>
+        <translation>Iterationen</translation>
+    </message>
+    <message>
+        <source>PPO iterations: each samples one batch of explanations, scores them and updates the policy on them.</source>
+        <translation>PPO-Iterationen: Jede erzeugt einen Batch von Erklärungen, bewertet sie und aktualisiert die Policy damit.</translation>
+    </message>
+    <message>
+        <source>Rollouts per iteration</source>
+        <translation>Rollouts pro Iteration</translation>
+    </message>
+    <message>
+        <source>Explanations sampled (one per incident) and scored in each iteration. More gives steadier updates but slower iterations.</source>
+        <translation>Pro Iteration erzeugte (eine pro Vorfall) und bewertete Erklärungen. Mehr ergibt stabilere Updates, aber langsamere Iterationen.</translation>
+    </message>
+    <message>
+        <source>Mini-batches</source>
+        <translation>Mini-Batches</translation>
+    </message>
+    <message>
+        <source>Each iteration&apos;s rollouts are split into this many gradient steps per PPO epoch.</source>
+        <translation>Die Rollouts jeder Iteration werden pro PPO-Epoche auf so viele Gradientenschritte aufgeteilt.</translation>
+    </message>
+    <message>
+        <source>PPO epochs</source>
+        <translation>PPO-Epochen</translation>
+    </message>
+    <message>
+        <source>Passes over each iteration&apos;s rollouts. More squeezes more out of each batch but drifts further from the sampling policy (watch policy/clipfrac).</source>
+        <translation>Durchläufe über die Rollouts jeder Iteration. Mehr holt mehr aus jedem Batch heraus, entfernt sich aber weiter von der Sampling-Policy (policy/clipfrac beobachten).</translation>
+    </message>
+    <message>
+        <source>AdamW step size for the LoRA adapter and the value head (constant). On lab-tiny 3e-4 hardly moves the policy in 30 iterations; 1.5e-3 raises the reward within 20 with the KL still far below the guard.</source>
+        <translation>AdamW-Schrittweite für den LoRA-Adapter und den Value-Head (konstant). Auf lab-tiny bewegt 3e-4 die Policy in 30 Iterationen kaum; 1.5e-3 steigert die Belohnung innerhalb von 20, während die KL noch weit unter der Schutzregel liegt.</translation>
+    </message>
+    <message>
+        <source>The global gradient norm is clipped to this value before each update.</source>
+        <translation>Die globale Gradientennorm wird vor jedem Update auf diesen Wert begrenzt.</translation>
+    </message>
+    <message>
+        <source>AdamW decoupled weight decay on the adapter matrices.</source>
+        <translation>Entkoppelter AdamW-Weight-Decay auf den Adapter-Matrizen.</translation>
+    </message>
+    <message>
+        <source>Rank of the adapter matrices: more capacity and more memory.</source>
+        <translation>Rang der Adapter-Matrizen: mehr Kapazität und mehr Speicher.</translation>
+    </message>
+    <message>
+        <source>The adapter&apos;s output is scaled by alpha / rank.</source>
+        <translation>Die Ausgabe des Adapters wird mit alpha / Rang skaliert.</translation>
+    </message>
+    <message>
+        <source>Adapt the MLP too</source>
+        <translation>Auch das MLP anpassen</translation>
+    </message>
+    <message>
+        <source>Also put adapters on the MLP projections (gate, up, down), not only on attention.</source>
+        <translation>Adapter auch auf die MLP-Projektionen (gate, up, down) setzen, nicht nur auf die Attention.</translation>
+    </message>
+    <message>
+        <source>Sampling temperature</source>
+        <translation>Sampling-Temperatur</translation>
+    </message>
+    <message>
+        <source>Temperature of the rollouts; the policy&apos;s log-probs are taken at the same temperature. Lower explores less.</source>
+        <translation>Temperatur der Rollouts; die Log-Wahrscheinlichkeiten der Policy werden bei derselben Temperatur berechnet. Niedriger erkundet weniger.</translation>
+    </message>
+    <message>
+        <source>Response length limit</source>
+        <translation>Längenlimit der Antwort</translation>
+    </message>
+    <message>
+        <source>Tokens a rollout may generate; a response cut here without end-of-sequence gets the missing-EOS penalty.</source>
+        <translation>Tokens, die ein Rollout erzeugen darf; eine hier ohne End-of-Sequence abgeschnittene Antwort erhält die Strafe für fehlendes EOS.</translation>
+    </message>
+    <message>
+        <source>Missing-EOS penalty</source>
+        <translation>Strafe für fehlendes EOS</translation>
+    </message>
+    <message>
+        <source>Subtracted from the reward model&apos;s score of a response that hit the length limit without ending itself (TRL&apos;s missing_eos_penalty).</source>
+        <translation>Wird von der Bewertung des Belohnungsmodells für eine Antwort abgezogen, die das Längenlimit erreicht hat, ohne selbst zu enden (missing_eos_penalty in TRL).</translation>
+    </message>
+    <message>
+        <source>Initial KL coefficient</source>
+        <translation>Anfänglicher KL-Koeffizient</translation>
+    </message>
+    <message>
+        <source>Weight of the per-token KL penalty against the reference (the base model). Higher keeps the policy closer to it.</source>
+        <translation>Gewicht der KL-Strafe pro Token gegenüber der Referenz (dem Basismodell). Höher hält die Policy näher daran.</translation>
+    </message>
+    <message>
+        <source>Adaptive KL</source>
+        <translation>Adaptive KL</translation>
+    </message>
+    <message>
+        <source>Adjust the KL coefficient after each iteration towards the KL target (Ziegler et al.); off: it stays fixed.</source>
+        <translation>Den KL-Koeffizienten nach jeder Iteration in Richtung des KL-Ziels anpassen (Ziegler et al.); aus: er bleibt fest.</translation>
+    </message>
+    <message>
+        <source>KL target</source>
+        <translation>KL-Ziel</translation>
+    </message>
+    <message>
+        <source>Per-response KL (nats) the adaptive controller steers towards.</source>
+        <translation>KL pro Antwort (nats), auf die der adaptive Regler hinsteuert.</translation>
+    </message>
+    <message>
+        <source>KL horizon</source>
+        <translation>KL-Horizont</translation>
+    </message>
+    <message>
+        <source>Responses over which the adaptive controller corrects the coefficient; smaller reacts faster.</source>
+        <translation>Antworten, über die der adaptive Regler den Koeffizienten korrigiert; kleiner reagiert schneller.</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>Diskontierung</translation>
+    </message>
+    <message>
+        <source>Discount of future rewards within a response (GAE gamma).</source>
+        <translation>Diskontierung zukünftiger Belohnungen innerhalb einer Antwort (GAE gamma).</translation>
+    </message>
+    <message>
+        <source>GAE lambda</source>
+        <translation>GAE lambda</translation>
+    </message>
+    <message>
+        <source>Bias/variance trade-off of the advantage estimate.</source>
+        <translation>Bias-Varianz-Abwägung der Advantage-Schätzung.</translation>
+    </message>
+    <message>
+        <source>Policy clip range</source>
+        <translation>Policy-Clip-Bereich</translation>
+    </message>
+    <message>
+        <source>PPO clips the probability ratio to 1 +/- this.</source>
+        <translation>PPO begrenzt das Wahrscheinlichkeitsverhältnis auf 1 +/- diesen Wert.</translation>
+    </message>
+    <message>
+        <source>Value clip range</source>
+        <translation>Value-Clip-Bereich</translation>
+    </message>
+    <message>
+        <source>The value head&apos;s new estimate may move at most this far from the old one in the clipped loss.</source>
+        <translation>Die neue Schätzung des Value-Heads darf sich im geclippten Verlust höchstens so weit von der alten entfernen.</translation>
+    </message>
+    <message>
+        <source>Value loss weight</source>
+        <translation>Gewicht des Value-Verlusts</translation>
+    </message>
+    <message>
+        <source>Weight of the value head&apos;s loss in the total loss.</source>
+        <translation>Gewicht des Verlusts des Value-Heads im Gesamtverlust.</translation>
+    </message>
+    <message>
+        <source>Value head start</source>
+        <translation>Start des Value-Heads</translation>
+    </message>
+    <message>
+        <source>zeros: the value head starts at 0; reward_model: it starts from the reward model&apos;s score head (same hidden size needed).</source>
+        <translation>zeros: Der Value-Head startet bei 0; reward_model: Er startet vom Score-Head des Belohnungsmodells (gleiche Hidden Size erforderlich).</translation>
+    </message>
+    <message>
+        <source>Value loss trains the adapter</source>
+        <translation>Value-Verlust trainiert den Adapter</translation>
+    </message>
+    <message>
+        <source>Let the value loss&apos;s gradient flow into the shared LoRA adapter (TRL&apos;s shared-backbone value head); off: it trains the value head only.</source>
+        <translation>Den Gradienten des Value-Verlusts in den gemeinsamen LoRA-Adapter fließen lassen (Value-Head mit gemeinsamem Backbone wie in TRL); aus: Er trainiert nur den Value-Head.</translation>
+    </message>
+    <message>
+        <source>Reward model folder</source>
+        <translation>Ordner des Belohnungsmodells</translation>
+    </message>
+    <message>
+        <source>Score with this reward model folder instead of the project&apos;s current one (the output of its newest finished reward run).</source>
+        <translation>Mit dem Belohnungsmodell in diesem Ordner bewerten statt mit dem aktuellen des Projekts (der Ausgabe seines neuesten abgeschlossenen Belohnungslaufs).</translation>
+    </message>
+    <message>
+        <source>Seeds the adapter&apos;s initial weights, the prompt order, the sampling and the mini-batch order.</source>
+        <translation>Startwert für die Anfangsgewichte des Adapters, die Prompt-Reihenfolge, das Sampling und die Mini-Batch-Reihenfolge.</translation>
+    </message>
+    <message>
+        <source>Iterations between checkpoints (one is always written at the end and when stopped).</source>
+        <translation>Iterationen zwischen Checkpoints (am Ende und beim Stoppen wird immer einer geschrieben).</translation>
+    </message>
+    <message>
+        <source>KL guard</source>
+        <translation>KL-Schutzregel</translation>
+    </message>
+    <message>
+        <source>Pause the run when the mean per-response KL to the base model exceeds this (nats); 0 turns the guard off.</source>
+        <translation>Den Lauf pausieren, wenn die mittlere KL pro Antwort zum Basismodell diesen Wert (nats) überschreitet; 0 schaltet die Schutzregel aus.</translation>
+    </message>
+    <message>
+        <source>Entropy guard</source>
+        <translation>Entropie-Schutzregel</translation>
+    </message>
+    <message>
+        <source>Pause the run when the policy&apos;s mean token entropy falls below this (nats): it has collapsed onto a few tokens. 0 turns the guard off.</source>
+        <translation>Den Lauf pausieren, wenn die mittlere Token-Entropie der Policy unter diesen Wert (nats) fällt: Sie ist auf wenige Tokens kollabiert. 0 schaltet die Schutzregel aus.</translation>
     </message>
 </context>
 <context>
@@ -2654,7 +3529,7 @@ Einen Lauf in der Liste auswählen, um seine Diagramme zu sehen.</translation>
         <translation>Standardwerte wiederherstellen</translation>
     </message>
     <message>
-        <source>Put every setting back to the trainer's default</source>
+        <source>Put every setting back to the trainer&apos;s default</source>
         <translation>Alle Einstellungen auf die Standardwerte des Trainers zurücksetzen</translation>
     </message>
     <message>
@@ -2682,7 +3557,10 @@ Einen Lauf in der Liste auswählen, um seine Diagramme zu sehen.</translation>
     <name>lab::TrainingView</name>
     <message numerus="yes">
         <source>%n s</source>
-        <translation><numerusform>%n s</numerusform><numerusform>%n s</numerusform></translation>
+        <translation>
+            <numerusform>%n s</numerusform>
+            <numerusform>%n s</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 min %2 s</source>
@@ -2805,7 +3683,7 @@ Einen Lauf in der Liste auswählen, um seine Diagramme zu sehen.</translation>
         <translation>Diese Einstellungen verwenden</translation>
     </message>
     <message>
-        <source>Start from this run's settings for a new run</source>
+        <source>Start from this run&apos;s settings for a new run</source>
         <translation>Mit den Einstellungen dieses Laufs einen neuen Lauf beginnen</translation>
     </message>
     <message>
@@ -2813,7 +3691,7 @@ Einen Lauf in der Liste auswählen, um seine Diagramme zu sehen.</translation>
         <translation>Neuer Lauf</translation>
     </message>
     <message>
-        <source>Back to a new run with the trainer's defaults</source>
+        <source>Back to a new run with the trainer&apos;s defaults</source>
         <translation>Zurück zu einem neuen Lauf mit den Standardwerten des Trainers</translation>
     </message>
     <message>
@@ -2837,7 +3715,7 @@ Einen Lauf in der Liste auswählen, um seine Diagramme zu sehen.</translation>
         <translation>Keines von beiden: jede A/B-Stimme. Unentschieden, „beide schlecht“ und Übersprungenes ergeben nie ein Paar.</translation>
     </message>
     <message>
-        <source>Which votes make the training pairs: everyone's, one annotator's, or only recent ones</source>
+        <source>Which votes make the training pairs: everyone&apos;s, one annotator&apos;s, or only recent ones</source>
         <translation>Welche Stimmen die Trainingspaare bilden: die aller, die eines Annotators oder nur neuere</translation>
     </message>
     <message>
@@ -2861,7 +3739,7 @@ Einen Lauf in der Liste auswählen, um seine Diagramme zu sehen.</translation>
         <translation>Ein Projekt mit Stimmen zum Trainieren öffnen</translation>
     </message>
     <message>
-        <source>Press "Use these settings" or "New run" first: the settings shown are run %1's</source>
+        <source>Press &quot;Use these settings&quot; or &quot;New run&quot; first: the settings shown are run %1&apos;s</source>
         <translation>Zuerst „Diese Einstellungen verwenden“ oder „Neuer Lauf“ drücken: Die angezeigten Einstellungen gehören zu Lauf %1</translation>
     </message>
     <message>

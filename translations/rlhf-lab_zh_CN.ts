@@ -57,6 +57,83 @@
     </message>
 </context>
 <context>
+    <name>lab::AboutDialog</name>
+    <message>
+        <source>About RLHF Log Lab</source>
+        <translation>关于 RLHF Log Lab</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>%1 (the slow reference BLAS: install libopenblas0-pthread)</source>
+        <translation>%1（较慢的参考 BLAS：请安装 libopenblas0-pthread）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %n thread(s)</source>
+        <translation>
+            <numerusform>%1，%n 个线程</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (built with %2)</source>
+        <translation>%1（构建时使用 %2）</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Qt</source>
+        <translation>Qt</translation>
+    </message>
+    <message>
+        <source>LibTorch</source>
+        <translation>LibTorch</translation>
+    </message>
+    <message>
+        <source>BLAS</source>
+        <translation>BLAS</translation>
+    </message>
+    <message>
+        <source>LibTorch threads</source>
+        <translation>LibTorch 线程</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>数据文件夹</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;RLHF Log Lab %1&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;RLHF Log Lab %1&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>Teach a language model to explain failed jobs from their logs, the way an on-call engineer would: read logs, vote on explanations, train reward, DPO and PPO adapters, and measure whether alignment helped. Everything runs offline.</source>
+        <translation>教语言模型像值班工程师那样根据日志解释失败的作业：阅读日志、为解释投票、训练奖励模型以及 DPO 和 PPO 适配器，并衡量对齐是否带来了改进。一切均离线运行。</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Details</source>
+        <translation>复制详细信息(&amp;C)</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>关于 Qt(&amp;Q)</translation>
+    </message>
+</context>
+<context>
     <name>lab::AdapterTableModel</name>
     <message>
         <source>The run that made it is no longer in the project.</source>
@@ -84,7 +161,9 @@
     </message>
     <message numerus="yes">
         <source>On %n held-out incident(s) of %1</source>
-        <translation><numerusform>基于 %1 中的 %n 个留出事件</numerusform></translation>
+        <translation>
+            <numerusform>基于 %1 中的 %n 个留出事件</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1%</source>
@@ -210,11 +289,11 @@
         <translation>尚无适配器：DPO 或 PPO 运行完成后会添加一个。</translation>
     </message>
     <message>
-        <source>Adapter "%1" comes from %2 run #%3, which is %4, not finished. Use it anyway?</source>
+        <source>Adapter &quot;%1&quot; comes from %2 run #%3, which is %4, not finished. Use it anyway?</source>
         <translation>适配器“%1”来自 %2 运行 #%3，该运行状态为 %4，尚未完成。仍要使用吗？</translation>
     </message>
     <message>
-        <source>Explaining with adapter "%1".</source>
+        <source>Explaining with adapter &quot;%1&quot;.</source>
         <translation>正在使用适配器“%1”生成解释。</translation>
     </message>
     <message>
@@ -226,7 +305,7 @@
         <translation>已从 %1 回滚到 %2。</translation>
     </message>
     <message>
-        <source>"%1"</source>
+        <source>&quot;%1&quot;</source>
         <translation>“%1”</translation>
     </message>
     <message>
@@ -234,31 +313,31 @@
         <translation>正在使用基础模型生成解释（无适配器）。</translation>
     </message>
     <message>
-        <source>Export adapter "%1" into an empty folder</source>
+        <source>Export adapter &quot;%1&quot; into an empty folder</source>
         <translation>将适配器“%1”导出到空文件夹</translation>
     </message>
     <message>
-        <source>Exported "%1" to %2 (PEFT: adapter_config.json, adapter_model.safetensors).</source>
+        <source>Exported &quot;%1&quot; to %2 (PEFT: adapter_config.json, adapter_model.safetensors).</source>
         <translation>已将“%1”导出到 %2（PEFT：adapter_config.json、adapter_model.safetensors）。</translation>
     </message>
     <message>
-        <source>Evaluating "%1": %p%</source>
+        <source>Evaluating &quot;%1&quot;: %p%</source>
         <translation>正在评估“%1”：%p%</translation>
     </message>
     <message>
-        <source>Explaining the held-out incidents with "%1"…</source>
+        <source>Explaining the held-out incidents with &quot;%1&quot;…</source>
         <translation>正在使用“%1”解释留出事件…</translation>
     </message>
     <message>
-        <source>Cancelling the evaluation of "%1"…</source>
+        <source>Cancelling the evaluation of &quot;%1&quot;…</source>
         <translation>正在取消“%1”的评估…</translation>
     </message>
     <message>
-        <source>Evaluation of "%1" cancelled; nothing stored.</source>
+        <source>Evaluation of &quot;%1&quot; cancelled; nothing stored.</source>
         <translation>已取消“%1”的评估，未保存任何结果。</translation>
     </message>
     <message>
-        <source>"%1" on %2 held-out incidents: root cause %3%, hallucination %4%, %5 words.</source>
+        <source>&quot;%1&quot; on %2 held-out incidents: root cause %3%, hallucination %4%, %5 words.</source>
         <translation>“%1”在 %2 个留出事件上：根本原因 %3%，幻觉 %4%，%5 词。</translation>
     </message>
 </context>
@@ -313,7 +392,7 @@
         <translation>一致性</translation>
     </message>
     <message>
-        <source>Cohen's κ</source>
+        <source>Cohen&apos;s κ</source>
         <translation>Cohen’s κ</translation>
     </message>
     <message>
@@ -325,7 +404,7 @@
         <translation>判定相同的共同样本对所占比例</translation>
     </message>
     <message>
-        <source>Cohen's kappa: agreement corrected for chance, (observed − expected) / (1 − expected), where expected comes from each annotator's own mix of verdicts. 1 is perfect, 0 is chance level, below 0 worse than chance. Landis &amp; Koch: 0.41–0.60 moderate, 0.61–0.80 substantial.</source>
+        <source>Cohen&apos;s kappa: agreement corrected for chance, (observed − expected) / (1 − expected), where expected comes from each annotator&apos;s own mix of verdicts. 1 is perfect, 0 is chance level, below 0 worse than chance. Landis &amp; Koch: 0.41–0.60 moderate, 0.61–0.80 substantial.</source>
         <translation>Cohen’s kappa：经随机校正的一致性，即 (观测值 − 期望值) / (1 − 期望值)，其中期望值由每位标注者各自的判定分布得出。1 表示完全一致，0 表示随机水平，低于 0 表示差于随机。Landis &amp; Koch：0.41–0.60 为中等一致，0.61–0.80 为高度一致。</translation>
     </message>
 </context>
@@ -369,7 +448,9 @@
     </message>
     <message numerus="yes">
         <source>A name has at most %n characters.</source>
-        <translation><numerusform>名称最多 %n 个字符。</numerusform></translation>
+        <translation>
+            <numerusform>名称最多 %n 个字符。</numerusform>
+        </translation>
     </message>
     <message>
         <source>A name cannot contain control characters or line breaks.</source>
@@ -545,7 +626,7 @@
         <translation>显示日志</translation>
     </message>
     <message>
-        <source>Open this incident's log in the log view</source>
+        <source>Open this incident&apos;s log in the log view</source>
         <translation>在日志视图中打开此事件的日志</translation>
     </message>
     <message>
@@ -1008,11 +1089,15 @@ Build the project so that the bundled lab-tiny model is copied next to the progr
     </message>
     <message numerus="yes">
         <source>%Ln incidents</source>
-        <translation><numerusform>%Ln 个事件</numerusform></translation>
+        <translation>
+            <numerusform>%Ln 个事件</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%1 of %Ln incidents</source>
-        <translation><numerusform>%Ln 个事件中的 %1 个</numerusform></translation>
+        <translation>
+            <numerusform>%Ln 个事件中的 %1 个</numerusform>
+        </translation>
     </message>
     <message>
         <source>(loading…)</source>
@@ -1109,7 +1194,7 @@ Build the project so that the bundled lab-tiny model is copied next to the progr
         <translation>所有标注者对这些样本对的投票数（不计跳过）</translation>
     </message>
     <message>
-        <source>Pairs with a vote as a share of the kind's pairs</source>
+        <source>Pairs with a vote as a share of the kind&apos;s pairs</source>
         <translation>已投票样本对占该类型样本对的比例</translation>
     </message>
 </context>
@@ -1166,8 +1251,8 @@ Build the project so that the bundled lab-tiny model is copied next to the progr
 <context>
     <name>lab::LabelQualityPanel</name>
     <message>
-        <source>Krippendorff's alpha (nominal) over every pair that two or more annotators gave a verdict on: 1 − observed disagreement / disagreement expected by chance. 1 is perfect agreement, 0 is chance level. Labels are commonly trusted from 0.8 and used with care from 0.667. Skips are left out.</source>
-        <translation>对每个有两名及以上标注者给出裁决的样本对计算 Krippendorff's alpha（名义尺度）：1 − 观测分歧 / 随机预期分歧。1 表示完全一致，0 表示随机水平。通常 0.8 以上的标注可信，0.667 以上可谨慎使用。跳过不计入。</translation>
+        <source>Krippendorff&apos;s alpha (nominal) over every pair that two or more annotators gave a verdict on: 1 − observed disagreement / disagreement expected by chance. 1 is perfect agreement, 0 is chance level. Labels are commonly trusted from 0.8 and used with care from 0.667. Skips are left out.</source>
+        <translation>对每个有两名及以上标注者给出裁决的样本对计算 Krippendorff&apos;s alpha（名义尺度）：1 − 观测分歧 / 随机预期分歧。1 表示完全一致，0 表示随机水平。通常 0.8 以上的标注可信，0.667 以上可谨慎使用。跳过不计入。</translation>
     </message>
     <message>
         <source>Compute again from all votes</source>
@@ -1186,12 +1271,12 @@ Build the project so that the bundled lab-tiny model is copied next to the progr
         <translation>标注者间一致性</translation>
     </message>
     <message>
-        <source>Cohen's kappa for every two annotators who voted on the same pairs</source>
-        <translation>对同一批样本对投过票的每两名标注者之间的 Cohen's kappa</translation>
+        <source>Cohen&apos;s kappa for every two annotators who voted on the same pairs</source>
+        <translation>对同一批样本对投过票的每两名标注者之间的 Cohen&apos;s kappa</translation>
     </message>
     <message>
-        <source>Krippendorff's α: %1</source>
-        <translation>Krippendorff's α：%1</translation>
+        <source>Krippendorff&apos;s α: %1</source>
+        <translation>Krippendorff&apos;s α：%1</translation>
     </message>
     <message>
         <source>No project is open.</source>
@@ -1612,7 +1697,7 @@ Build the project so that the bundled lab-tiny model is copied next to the progr
         <translation>RLHF Log Lab</translation>
     </message>
     <message>
-        <source>Read failed jobs' logs, compare explanations, teach the model.</source>
+        <source>Read failed jobs&apos; logs, compare explanations, teach the model.</source>
         <translation>阅读失败作业的日志，比较解释，训练模型。</translation>
     </message>
     <message>
@@ -1736,7 +1821,7 @@ Build the project so that the bundled lab-tiny model is copied next to the progr
         <translation>训练(&amp;T)</translation>
     </message>
     <message>
-        <source>Train a reward model, a DPO or a PPO adapter on the project's votes, and watch it learn</source>
+        <source>Train a reward model, a DPO or a PPO adapter on the project&apos;s votes, and watch it learn</source>
         <translation>基于项目中的投票训练奖励模型、DPO 或 PPO 适配器，并观察其学习过程</translation>
     </message>
     <message>
@@ -1760,7 +1845,7 @@ Build the project so that the bundled lab-tiny model is copied next to the progr
         <translation>粘贴日志(&amp;P)</translation>
     </message>
     <message>
-        <source>Open the clipboard's text as a log, to explain it</source>
+        <source>Open the clipboard&apos;s text as a log, to explain it</source>
         <translation>将剪贴板中的文本作为日志打开，以便解释</translation>
     </message>
     <message>
@@ -1876,8 +1961,8 @@ Build the project so that the bundled lab-tiny model is copied next to the progr
         <translation>无法构建演示项目</translation>
     </message>
     <message>
-        <source>&lt;span style='color:#dc2626'&gt;● %1 errors&lt;/span&gt;&amp;nbsp;&amp;nbsp;&lt;span style='color:#b7791f'&gt;● %2 warnings&lt;/span&gt;</source>
-        <translation>&lt;span style='color:#dc2626'&gt;● %1 个错误&lt;/span&gt;&amp;nbsp;&amp;nbsp;&lt;span style='color:#b7791f'&gt;● %2 个警告&lt;/span&gt;</translation>
+        <source>&lt;span style=&apos;color:#dc2626&apos;&gt;● %1 errors&lt;/span&gt;&amp;nbsp;&amp;nbsp;&lt;span style=&apos;color:#b7791f&apos;&gt;● %2 warnings&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#dc2626&apos;&gt;● %1 个错误&lt;/span&gt;&amp;nbsp;&amp;nbsp;&lt;span style=&apos;color:#b7791f&apos;&gt;● %2 个警告&lt;/span&gt;</translation>
     </message>
     <message>
         <source>No recent files</source>
@@ -1956,7 +2041,7 @@ Build the project so that the bundled lab-tiny model is copied next to the progr
         <translation>事件 %1</translation>
     </message>
     <message>
-        <source>Cannot show the incident's log</source>
+        <source>Cannot show the incident&apos;s log</source>
         <translation>无法显示该事件的日志</translation>
     </message>
     <message>
@@ -2009,23 +2094,137 @@ Build the project so that the bundled lab-tiny model is copied next to the progr
     </message>
     <message numerus="yes">
         <source>Pasted %n line(s); press Ctrl+E to explain them</source>
-        <translation><numerusform>已粘贴 %n 行；按 Ctrl+E 进行解释</numerusform></translation>
+        <translation>
+            <numerusform>已粘贴 %n 行；按 Ctrl+E 进行解释</numerusform>
+        </translation>
     </message>
     <message>
-        <source>&lt;p&gt;LibTorch %1, threads: %2, BLAS: %3&lt;br&gt;Devices: %4&lt;/p&gt;</source>
-        <translation>&lt;p&gt;LibTorch %1，线程：%2，BLAS：%3&lt;br&gt;设备：%4&lt;/p&gt;</translation>
+        <source>Restart the lab?</source>
+        <translation>重启实验室？</translation>
     </message>
     <message>
-        <source>unknown</source>
-        <translation>未知</translation>
+        <source>The new language or number of threads takes effect when the lab starts again.</source>
+        <translation>新的语言或线程数将在实验室下次启动时生效。</translation>
     </message>
     <message>
-        <source>About RLHF Log Lab</source>
-        <translation>关于 RLHF Log Lab</translation>
+        <source>Restart Now</source>
+        <translation>立即重启</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;RLHF Log Lab %1&lt;/h3&gt;&lt;p&gt;Teach a language model to explain failed jobs from their logs, the way an on-call engineer would: read logs, vote on explanations, train reward, DPO and PPO adapters, and measure whether alignment helped.&lt;/p&gt;&lt;p&gt;Qt %2&lt;/p&gt;%3</source>
-        <translation>&lt;h3&gt;RLHF Log Lab %1&lt;/h3&gt;&lt;p&gt;教语言模型像值班工程师那样根据日志解释失败的作业：阅读日志、为解释投票、训练奖励模型以及 DPO 和 PPO 适配器，并衡量对齐是否带来了改进。&lt;/p&gt;&lt;p&gt;Qt %2&lt;/p&gt;%3</translation>
+        <source>Later</source>
+        <translation>稍后</translation>
+    </message>
+    <message>
+        <source>Voting (Label page)</source>
+        <translation>投票（标注页面）</translation>
+    </message>
+    <message>
+        <source>A (left) is better</source>
+        <translation>A（左）更好</translation>
+    </message>
+    <message>
+        <source>B (right) is better</source>
+        <translation>B（右）更好</translation>
+    </message>
+    <message>
+        <source>Tie</source>
+        <translation>平局</translation>
+    </message>
+    <message>
+        <source>Both are bad</source>
+        <translation>都不好</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation>Space</translation>
+    </message>
+    <message>
+        <source>Skip the pair</source>
+        <translation>跳过该样本对</translation>
+    </message>
+    <message>
+        <source>Undo the last vote</source>
+        <translation>撤销上一次投票</translation>
+    </message>
+    <message>
+        <source>Blind review (Review page)</source>
+        <translation>盲评（评审页面）</translation>
+    </message>
+    <message>
+        <source>Left or right is better</source>
+        <translation>左或右更好</translation>
+    </message>
+    <message>
+        <source>Tie, both bad</source>
+        <translation>平局、都不好</translation>
+    </message>
+    <message>
+        <source>Next pair</source>
+        <translation>下一个样本对</translation>
+    </message>
+    <message>
+        <source>Anywhere</source>
+        <translation>任意位置</translation>
+    </message>
+    <message>
+        <source>Show or hide this list</source>
+        <translation>显示或隐藏此列表</translation>
+    </message>
+    <message>
+        <source>Drop a file</source>
+        <translation>拖放文件</translation>
+    </message>
+    <message>
+        <source>Open a log or a project</source>
+        <translation>打开日志或项目</translation>
+    </message>
+    <message>
+        <source>Drop text</source>
+        <translation>拖放文本</translation>
+    </message>
+    <message>
+        <source>Open it as a log to explain</source>
+        <translation>将其作为日志打开并解释</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Language, theme, data folder, model, device, threads, your annotator name, training defaults</source>
+        <translation>语言、主题、数据文件夹、模型、设备、线程、你的标注者名称、训练默认值</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Every keyboard shortcut at a glance</source>
+        <translation>一览所有键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Cannot open a folder</source>
+        <translation>无法打开文件夹</translation>
+    </message>
+    <message>
+        <source>%1 is a folder. Drop a log, a project file, or a model folder (config.json, safetensors and tokenizer.model).</source>
+        <translation>%1 是一个文件夹。请拖放日志、项目文件或模型文件夹（含 config.json、safetensors 和 tokenizer.model）。</translation>
+    </message>
+    <message>
+        <source>Use this model?</source>
+        <translation>使用此模型？</translation>
+    </message>
+    <message>
+        <source>Use the model in %1 to explain logs, train adapters and evaluate them?</source>
+        <translation>使用 %1 中的模型来解释日志、训练适配器并对其进行评估？</translation>
+    </message>
+    <message>
+        <source>Settings ▸ Model goes back to the bundled model.</source>
+        <translation>可在“设置 ▸ 模型”中切换回内置模型。</translation>
+    </message>
+    <message>
+        <source>Base model: %1</source>
+        <translation>基础模型：%1</translation>
     </message>
 </context>
 <context>
@@ -2080,7 +2279,7 @@ Build the project so that the bundled lab-tiny model is copied next to the progr
         <translation>%1 [%2, %3]</translation>
     </message>
     <message>
-        <source>Share of incidents where B's explanation scores higher than A's (ties count half), with its 95% percentile-bootstrap interval over incidents</source>
+        <source>Share of incidents where B&apos;s explanation scores higher than A&apos;s (ties count half), with its 95% percentile-bootstrap interval over incidents</source>
         <translation>B 的解释得分高于 A 的事件所占比例（平局计一半），附带基于事件的 95% 百分位自助法区间</translation>
     </message>
     <message>
@@ -2119,7 +2318,7 @@ Build the project so that the bundled lab-tiny model is copied next to the progr
         <translation>平局</translation>
     </message>
     <message>
-        <source>Simulated engineer's score of B minus that of A</source>
+        <source>Simulated engineer&apos;s score of B minus that of A</source>
         <translation>模拟工程师给 B 的评分减去给 A 的评分</translation>
     </message>
     <message>
@@ -2226,12 +2425,12 @@ Build the project so that the bundled lab-tiny model is copied next to the progr
         <translation>显示日志</translation>
     </message>
     <message>
-        <source>Open this incident's log in the log view (or double-click the row)</source>
+        <source>Open this incident&apos;s log in the log view (or double-click the row)</source>
         <translation>在日志视图中打开此事件的日志（或双击该行）</translation>
     </message>
     <message>
-        <source>&lt;span style='background:#fde2e2'&gt;&amp;nbsp;only in A&amp;nbsp;&lt;/span&gt;&amp;nbsp;&amp;nbsp;&lt;span style='background:#d9f5df'&gt;&amp;nbsp;only in B&amp;nbsp;&lt;/span&gt;&amp;nbsp;&amp;nbsp;identifiers: underlined = in the log (click: its line), red wavy = not in the log</source>
-        <translation>&lt;span style='background:#fde2e2'&gt;&amp;nbsp;仅在 A 中&amp;nbsp;&lt;/span&gt;&amp;nbsp;&amp;nbsp;&lt;span style='background:#d9f5df'&gt;&amp;nbsp;仅在 B 中&amp;nbsp;&lt;/span&gt;&amp;nbsp;&amp;nbsp;标识符：下划线 = 在日志中（点击可跳到所在行），红色波浪线 = 不在日志中</translation>
+        <source>&lt;span style=&apos;background:#fde2e2&apos;&gt;&amp;nbsp;only in A&amp;nbsp;&lt;/span&gt;&amp;nbsp;&amp;nbsp;&lt;span style=&apos;background:#d9f5df&apos;&gt;&amp;nbsp;only in B&amp;nbsp;&lt;/span&gt;&amp;nbsp;&amp;nbsp;identifiers: underlined = in the log (click: its line), red wavy = not in the log</source>
+        <translation>&lt;span style=&apos;background:#fde2e2&apos;&gt;&amp;nbsp;仅在 A 中&amp;nbsp;&lt;/span&gt;&amp;nbsp;&amp;nbsp;&lt;span style=&apos;background:#d9f5df&apos;&gt;&amp;nbsp;仅在 B 中&amp;nbsp;&lt;/span&gt;&amp;nbsp;&amp;nbsp;标识符：下划线 = 在日志中（点击可跳到所在行），红色波浪线 = 不在日志中</translation>
     </message>
     <message>
         <source>Chart:</source>
@@ -2311,7 +2510,9 @@ Build the project so that the bundled lab-tiny model is copied next to the progr
     </message>
     <message numerus="yes">
         <source>%n invented identifier(s)</source>
-        <translation><numerusform>%n 个编造的标识符</numerusform></translation>
+        <translation>
+            <numerusform>%n 个编造的标识符</numerusform>
+        </translation>
     </message>
     <message>
         <source>unsafe action</source>
@@ -2319,7 +2520,9 @@ Build the project so that the bundled lab-tiny model is copied next to the progr
     </message>
     <message numerus="yes">
         <source>%n word(s)</source>
-        <translation><numerusform>%n 个词</numerusform></translation>
+        <translation>
+            <numerusform>%n 个词</numerusform>
+        </translation>
     </message>
     <message>
         <source>A: %1 — %2</source>
@@ -2346,8 +2549,8 @@ Build the project so that the bundled lab-tiny model is copied next to the progr
         <translation>平局</translation>
     </message>
     <message>
-        <source> — &lt;span style='color:#c81e1e'&gt;regression: %1&lt;/span&gt;</source>
-        <translation> — &lt;span style='color:#c81e1e'&gt;退化：%1&lt;/span&gt;</translation>
+        <source> — &lt;span style=&apos;color:#c81e1e&apos;&gt;regression: %1&lt;/span&gt;</source>
+        <translation> — &lt;span style=&apos;color:#c81e1e&apos;&gt;退化：%1&lt;/span&gt;</translation>
     </message>
     <message>
         <source>Nothing to export yet: run an evaluation first.</source>
@@ -2474,6 +2677,190 @@ Build the project so that the bundled lab-tiny model is copied next to the progr
     </message>
 </context>
 <context>
+    <name>lab::SettingsDialog</name>
+    <message>
+        <source>Reward model</source>
+        <translation>奖励模型</translation>
+    </message>
+    <message>
+        <source>DPO adapter</source>
+        <translation>DPO 适配器</translation>
+    </message>
+    <message>
+        <source>PPO adapter</source>
+        <translation>PPO 适配器</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>&amp;General</source>
+        <translation>常规(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Model</source>
+        <translation>模型(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Labeling</source>
+        <translation>标注(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Training</source>
+        <translation>训练(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Language and threads take effect when the lab starts again; everything else at once.</source>
+        <translation>语言和线程将在实验室下次启动时生效；其他设置立即生效。</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>System default (%1)</source>
+        <translation>系统默认（%1）</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation>主题(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Where the demo projects are made. Empty: the standard application-data folder.</source>
+        <translation>演示项目的创建位置。留空：使用标准的应用程序数据文件夹。</translation>
+    </message>
+    <message>
+        <source>&amp;Data folder:</source>
+        <translation>数据文件夹(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Data Folder</source>
+        <translation>数据文件夹</translation>
+    </message>
+    <message>
+        <source>&amp;Reopen the last project at start</source>
+        <translation>启动时重新打开上一个项目(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Bundled lab-tiny (%1)</source>
+        <translation>内置 lab-tiny（%1）</translation>
+    </message>
+    <message>
+        <source>A model folder (config.json, safetensors, tokenizer.model), such as a Hugging Face Llama checkpoint. It explains logs, trains adapters and is evaluated.</source>
+        <translation>模型文件夹（含 config.json、safetensors、tokenizer.model），例如 Hugging Face 的 Llama 检查点。它用于解释日志、训练适配器并接受评估。</translation>
+    </message>
+    <message>
+        <source>&amp;Base model:</source>
+        <translation>基础模型(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>Model Folder</source>
+        <translation>模型文件夹</translation>
+    </message>
+    <message>
+        <source>Automatic (a GPU when there is one)</source>
+        <translation>自动（有 GPU 时使用 GPU）</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>%1 (not available here)</source>
+        <translation>%1（此处不可用）</translation>
+    </message>
+    <message>
+        <source>&amp;Device:</source>
+        <translation>设备(&amp;D)：</translation>
+    </message>
+    <message numerus="yes">
+        <source>Automatic (%n core(s))</source>
+        <translation>
+            <numerusform>自动（%n 个核心）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Threads for matrix products (LibTorch and OpenBLAS). Fewer leave cores free for other work.</source>
+        <translation>用于矩阵乘法的线程数（LibTorch 和 OpenBLAS）。线程越少，留给其他工作的核心越多。</translation>
+    </message>
+    <message>
+        <source>T&amp;hreads:</source>
+        <translation>线程(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>The lab&apos;s own small model, trained on the synthetic incidents.</source>
+        <translation>实验室自带的小模型，在合成事件上训练而成。</translation>
+    </message>
+    <message>
+        <source>The bundled model is missing from this installation.</source>
+        <translation>此安装中缺少内置模型。</translation>
+    </message>
+    <message>
+        <source>This folder does not exist.</source>
+        <translation>此文件夹不存在。</translation>
+    </message>
+    <message>
+        <source>No config.json in this folder: it is not a model folder.</source>
+        <translation>此文件夹中没有 config.json：它不是模型文件夹。</translation>
+    </message>
+    <message>
+        <source>No tokenizer.model in this folder: the model cannot read text.</source>
+        <translation>此文件夹中没有 tokenizer.model：模型无法读取文本。</translation>
+    </message>
+    <message>
+        <source>A model folder.</source>
+        <translation>一个模型文件夹。</translation>
+    </message>
+    <message>
+        <source>Ask in each project</source>
+        <translation>在每个项目中询问</translation>
+    </message>
+    <message>
+        <source>&amp;Your name:</source>
+        <translation>你的名字(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source>Signs your votes. Projects where you have not labeled yet start with this profile instead of asking; Label ▸ Switch Annotator picks another.</source>
+        <translation>用于为你的投票署名。在你尚未标注过的项目中，将直接使用此档案而不再询问；可通过“标注 ▸ 切换标注者”选择其他档案。</translation>
+    </message>
+    <message>
+        <source>T&amp;rainer:</source>
+        <translation>训练器(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>The settings a new run of this trainer starts with. Restore defaults puts back the lab&apos;s own.</source>
+        <translation>此训练器新运行的初始设置。“恢复默认值”会恢复实验室自带的默认设置。</translation>
+    </message>
+</context>
+<context>
+    <name>lab::ShortcutsOverlay</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Press Esc or F1 to close.</source>
+        <translation>按 Esc 或 F1 关闭。</translation>
+    </message>
+</context>
+<context>
     <name>lab::TemplatePanel</name>
     <message>
         <source>Filter templates…</source>
@@ -2535,6 +2922,485 @@ Build the project so that the bundled lab-tiny model is copied next to the progr
     <message>
         <source>Template</source>
         <translation>模板</translation>
+    </message>
+</context>
+<context>
+    <name>lab::TrainParam</name>
+    <message>
+        <source>Steps</source>
+        <translation>步数</translation>
+    </message>
+    <message>
+        <source>Optimizer steps in the run. Each step trains on batch_size pairs; one epoch is ceil(training pairs / batch_size) steps.</source>
+        <translation>本次运行的优化器步数。每步在 batch_size 个样本对上训练；一个 epoch 为 ceil(训练样本对数 / batch_size) 步。</translation>
+    </message>
+    <message>
+        <source>Pairs per step</source>
+        <translation>每步样本对数</translation>
+    </message>
+    <message>
+        <source>Preference pairs per step; the chosen and rejected answers of all of them go through one packed forward.</source>
+        <translation>每步的偏好样本对数；所有样本对的选中回答和拒绝回答在一次打包的前向传播中计算。</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>Peak AdamW learning rate, reached after the warm-up and then lowered along a cosine. Lower it if the loss jumps about or turns NaN.</source>
+        <translation>AdamW 的峰值学习率，在预热后达到，随后按余弦曲线下降。如果损失剧烈波动或变为 NaN，请降低它。</translation>
+    </message>
+    <message>
+        <source>Warm-up steps</source>
+        <translation>预热步数</translation>
+    </message>
+    <message>
+        <source>Steps over which the learning rate rises linearly to its peak.</source>
+        <translation>学习率线性升至峰值所用的步数。</translation>
+    </message>
+    <message>
+        <source>Final learning rate ratio</source>
+        <translation>最终学习率比例</translation>
+    </message>
+    <message>
+        <source>The cosine ends at this fraction of the peak learning rate.</source>
+        <translation>余弦曲线结束时的学习率为峰值学习率的此比例。</translation>
+    </message>
+    <message>
+        <source>Weight decay</source>
+        <translation>权重衰减</translation>
+    </message>
+    <message>
+        <source>AdamW&apos;s decoupled weight decay on the weight matrices (not on norms).</source>
+        <translation>AdamW 对权重矩阵（不含归一化层）施加的解耦权重衰减。</translation>
+    </message>
+    <message>
+        <source>Gradient clip</source>
+        <translation>梯度裁剪</translation>
+    </message>
+    <message>
+        <source>Gradients are scaled down so that their global norm is at most this.</source>
+        <translation>梯度会被缩小，使其全局范数不超过此值。</translation>
+    </message>
+    <message>
+        <source>Margin</source>
+        <translation>间隔</translation>
+    </message>
+    <message>
+        <source>Bradley-Terry margin: the loss keeps pushing until r(chosen) - r(rejected) exceeds it. 0 is the plain Bradley-Terry loss.</source>
+        <translation>Bradley-Terry 间隔：损失会持续推动，直到 r(chosen) - r(rejected) 超过该值。0 即为普通的 Bradley-Terry 损失。</translation>
+    </message>
+    <message>
+        <source>Trained layers</source>
+        <translation>训练层数</translation>
+    </message>
+    <message>
+        <source>How many of the top decoder layers are trained with the head (the final norm too when &gt; 0); -1 trains the whole model. Fewer layers make a step cheaper: nothing below them runs backward.</source>
+        <translation>与输出头一起训练的顶层解码器层数（大于 0 时也训练最终归一化层）；-1 训练整个模型。层数越少，每步开销越低：其下方的层不参与反向传播。</translation>
+    </message>
+    <message>
+        <source>Held-out share</source>
+        <translation>留出比例</translation>
+    </message>
+    <message>
+        <source>Share of the incidents whose pairs are kept out of training to measure eval/accuracy (split by incident, never by pair).</source>
+        <translation>其样本对不参与训练、用于衡量 eval/accuracy 的事件所占比例（按事件划分，绝不按样本对划分）。</translation>
+    </message>
+    <message>
+        <source>Held-out pairs evaluated</source>
+        <translation>评估的留出样本对数</translation>
+    </message>
+    <message>
+        <source>At most this many held-out pairs are scored at each evaluation (the same ones each time); 0: all of them.</source>
+        <translation>每次评估最多对这么多留出样本对打分（每次都是相同的样本对）；0：全部。</translation>
+    </message>
+    <message>
+        <source>Evaluate every</source>
+        <translation>评估间隔</translation>
+    </message>
+    <message>
+        <source>Steps between held-out evaluations besides each epoch end and the end of the run; 0: only then.</source>
+        <translation>除每个 epoch 结束和运行结束外，两次留出评估之间的步数；0：仅在上述时机评估。</translation>
+    </message>
+    <message>
+        <source>Log every</source>
+        <translation>记录间隔</translation>
+    </message>
+    <message>
+        <source>Steps between metric points (means over those steps).</source>
+        <translation>两个指标点之间的步数（取这些步的平均值）。</translation>
+    </message>
+    <message>
+        <source>Checkpoint every</source>
+        <translation>检查点间隔</translation>
+    </message>
+    <message>
+        <source>Steps between checkpoints (also written when the run stops); 0: only at the end.</source>
+        <translation>两个检查点之间的步数（运行停止时也会写入）；0：仅在结束时写入。</translation>
+    </message>
+    <message>
+        <source>Prompt budget</source>
+        <translation>提示词预算</translation>
+    </message>
+    <message>
+        <source>Tokens of BOS + log digest + cue; 0: what the base model was trained with (its lab_prompt_tokens, else 352).</source>
+        <translation>BOS + 日志摘要 + 提示语的 token 数；0：使用基础模型训练时的值（其 lab_prompt_tokens，否则为 352）。</translation>
+    </message>
+    <message>
+        <source>Context</source>
+        <translation>上下文</translation>
+    </message>
+    <message>
+        <source>Prompt + explanation + EOS are cut to this many tokens.</source>
+        <translation>提示词 + 解释 + EOS 会被截断到此 token 数。</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>种子</translation>
+    </message>
+    <message>
+        <source>Head initialisation, train/held-out split and the order of the pairs.</source>
+        <translation>输出头初始化、训练/留出划分以及样本对的顺序。</translation>
+    </message>
+    <message>
+        <source>Rank unvoted pairs</source>
+        <translation>为未投票的样本对排序</translation>
+    </message>
+    <message>
+        <source>After a finished run, score the pairs nobody has voted on so the labeling queue shows the ones the model is least sure about first.</source>
+        <translation>运行完成后，为尚无人投票的样本对打分，使标注队列优先显示模型最不确定的样本对。</translation>
+    </message>
+    <message>
+        <source>Ranking time limit</source>
+        <translation>排序时间上限</translation>
+    </message>
+    <message>
+        <source>Pair ranking is skipped when it would take longer than this many seconds.</source>
+        <translation>若样本对排序耗时将超过此秒数，则跳过排序。</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>sigmoid: the DPO paper&apos;s loss. ipo: squared loss on length-averaged log-probabilities, less prone to over-fitting a few pairs. robust: sigmoid corrected for a known rate of flipped votes (label_smoothing).</source>
+        <translation>sigmoid：DPO 论文中的损失。ipo：基于长度平均对数概率的平方损失，不易对少数样本对过拟合。robust：针对已知的投票翻转率（label_smoothing）修正的 sigmoid。</translation>
+    </message>
+    <message>
+        <source>Optimizer steps. Each step reads batch_size pairs.</source>
+        <translation>优化器步数。每步读取 batch_size 个样本对。</translation>
+    </message>
+    <message>
+        <source>Preference pairs per step (2 sequences each). Larger is steadier but slower.</source>
+        <translation>每步的偏好样本对数（每对 2 个序列）。越大越稳定，但越慢。</translation>
+    </message>
+    <message>
+        <source>Peak AdamW learning rate of the adapter. Lower it if rewards/accuracies stall or the explanations degrade.</source>
+        <translation>适配器的 AdamW 峰值学习率。如果 rewards/accuracies 停滞或解释质量下降，请降低它。</translation>
+    </message>
+    <message>
+        <source>Steps of linear warm-up before the cosine decay.</source>
+        <translation>余弦衰减前的线性预热步数。</translation>
+    </message>
+    <message>
+        <source>Final LR ratio</source>
+        <translation>最终 LR 比例</translation>
+    </message>
+    <message>
+        <source>The cosine decays to this fraction of the peak rate.</source>
+        <translation>余弦衰减至峰值学习率的此比例。</translation>
+    </message>
+    <message>
+        <source>AdamW decoupled weight decay on the adapter (TRL&apos;s default is 0).</source>
+        <translation>对适配器施加 AdamW 解耦权重衰减（TRL 的默认值为 0）。</translation>
+    </message>
+    <message>
+        <source>The adapter&apos;s gradients are clipped to this global norm.</source>
+        <translation>适配器的梯度将按此全局范数进行裁剪。</translation>
+    </message>
+    <message>
+        <source>Beta</source>
+        <translation>Beta</translation>
+    </message>
+    <message>
+        <source>Strength of the pull towards the reference model: lower lets the policy move further from the base model (0.1 is the DPO paper&apos;s default).</source>
+        <translation>向参考模型回拉的强度：值越低，策略可以偏离基础模型越远（0.1 是 DPO 论文的默认值）。</translation>
+    </message>
+    <message>
+        <source>Label noise</source>
+        <translation>标签噪声</translation>
+    </message>
+    <message>
+        <source>robust: the assumed share of flipped votes (the simulated engineer&apos;s noise); sigmoid: conservative-DPO smoothing. Must stay below 0.5. Ignored by ipo.</source>
+        <translation>robust：假定被翻转的投票所占比例（模拟工程师的噪声）；sigmoid：保守 DPO 平滑。必须小于 0.5。ipo 会忽略此项。</translation>
+    </message>
+    <message>
+        <source>LoRA rank</source>
+        <translation>LoRA 秩</translation>
+    </message>
+    <message>
+        <source>Rank of the adapter matrices.</source>
+        <translation>适配器矩阵的秩。</translation>
+    </message>
+    <message>
+        <source>LoRA alpha</source>
+        <translation>LoRA alpha</translation>
+    </message>
+    <message>
+        <source>Adapter scale is alpha / rank.</source>
+        <translation>适配器缩放系数为 alpha / rank。</translation>
+    </message>
+    <message>
+        <source>LoRA dropout</source>
+        <translation>LoRA dropout</translation>
+    </message>
+    <message>
+        <source>Dropout on the adapter&apos;s input while training.</source>
+        <translation>训练时对适配器输入应用的 dropout。</translation>
+    </message>
+    <message>
+        <source>Adapted projections</source>
+        <translation>适配的投影层</translation>
+    </message>
+    <message>
+        <source>Comma-separated projection names to adapt: q_proj, k_proj, v_proj, o_proj and, for the MLP, gate_proj, up_proj, down_proj.</source>
+        <translation>要适配的投影层名称，以逗号分隔：q_proj、k_proj、v_proj、o_proj，以及 MLP 的 gate_proj、up_proj、down_proj。</translation>
+    </message>
+    <message>
+        <source>Seeds the adapter&apos;s initialisation, the split and the batch order.</source>
+        <translation>用于适配器初始化、数据划分和批次顺序的随机种子。</translation>
+    </message>
+    <message>
+        <source>Share of incidents whose pairs are kept out of training and used to measure held-out rewards/accuracies.</source>
+        <translation>留出事件的比例：这些事件的样本对不参与训练，用于衡量留出集上的奖励/准确率。</translation>
+    </message>
+    <message>
+        <source>Held-out pairs scored at each evaluation (0: none). More is steadier but slower.</source>
+        <translation>每次评估时打分的留出样本对数量（0：不评估）。越多越稳定，但越慢。</translation>
+    </message>
+    <message>
+        <source>Steps between held-out evaluations (and one at the end).</source>
+        <translation>两次留出评估之间的步数（结束时还会评估一次）。</translation>
+    </message>
+    <message>
+        <source>Steps between logged metric points (averaged over those steps).</source>
+        <translation>两次记录指标点之间的步数（取这些步的平均值）。</translation>
+    </message>
+    <message>
+        <source>Steps between checkpoints (and one at the end).</source>
+        <translation>两个检查点之间的步数（结束时还会保存一次）。</translation>
+    </message>
+    <message>
+        <source>Reference batch</source>
+        <translation>参考批大小</translation>
+    </message>
+    <message>
+        <source>Pairs per no-grad forward when the reference log-probabilities are computed.</source>
+        <translation>计算参考对数概率时，每次无梯度前向传播处理的样本对数。</translation>
+    </message>
+    <message>
+        <source>Iterations</source>
+        <translation>迭代次数</translation>
+    </message>
+    <message>
+        <source>PPO iterations: each samples one batch of explanations, scores them and updates the policy on them.</source>
+        <translation>PPO 迭代：每次迭代采样一批解释，为其打分，并据此更新策略。</translation>
+    </message>
+    <message>
+        <source>Rollouts per iteration</source>
+        <translation>每次迭代的采样数</translation>
+    </message>
+    <message>
+        <source>Explanations sampled (one per incident) and scored in each iteration. More gives steadier updates but slower iterations.</source>
+        <translation>每次迭代中采样（每个事件一条）并打分的解释数量。越多更新越稳定，但每次迭代越慢。</translation>
+    </message>
+    <message>
+        <source>Mini-batches</source>
+        <translation>小批次数</translation>
+    </message>
+    <message>
+        <source>Each iteration&apos;s rollouts are split into this many gradient steps per PPO epoch.</source>
+        <translation>每次迭代的采样结果在每个 PPO 轮次中被拆分为这么多个梯度步。</translation>
+    </message>
+    <message>
+        <source>PPO epochs</source>
+        <translation>PPO 轮次</translation>
+    </message>
+    <message>
+        <source>Passes over each iteration&apos;s rollouts. More squeezes more out of each batch but drifts further from the sampling policy (watch policy/clipfrac).</source>
+        <translation>对每次迭代采样结果的遍历次数。越多越能充分利用每个批次，但会更偏离采样策略（请关注 policy/clipfrac）。</translation>
+    </message>
+    <message>
+        <source>AdamW step size for the LoRA adapter and the value head (constant). On lab-tiny 3e-4 hardly moves the policy in 30 iterations; 1.5e-3 raises the reward within 20 with the KL still far below the guard.</source>
+        <translation>LoRA 适配器和价值头的 AdamW 步长（恒定）。在 lab-tiny 上，3e-4 在 30 次迭代内几乎不会改变策略；1.5e-3 在 20 次迭代内即可提高奖励，且 KL 仍远低于保护阈值。</translation>
+    </message>
+    <message>
+        <source>The global gradient norm is clipped to this value before each update.</source>
+        <translation>每次更新前，全局梯度范数会被裁剪到此值。</translation>
+    </message>
+    <message>
+        <source>AdamW decoupled weight decay on the adapter matrices.</source>
+        <translation>对适配器矩阵施加 AdamW 解耦权重衰减。</translation>
+    </message>
+    <message>
+        <source>Rank of the adapter matrices: more capacity and more memory.</source>
+        <translation>适配器矩阵的秩：越大容量越高，占用内存也越多。</translation>
+    </message>
+    <message>
+        <source>The adapter&apos;s output is scaled by alpha / rank.</source>
+        <translation>适配器的输出按 alpha / rank 缩放。</translation>
+    </message>
+    <message>
+        <source>Adapt the MLP too</source>
+        <translation>同时适配 MLP</translation>
+    </message>
+    <message>
+        <source>Also put adapters on the MLP projections (gate, up, down), not only on attention.</source>
+        <translation>除注意力层外，也在 MLP 投影层（gate、up、down）上添加适配器。</translation>
+    </message>
+    <message>
+        <source>Sampling temperature</source>
+        <translation>采样温度</translation>
+    </message>
+    <message>
+        <source>Temperature of the rollouts; the policy&apos;s log-probs are taken at the same temperature. Lower explores less.</source>
+        <translation>采样时使用的温度；策略的对数概率也在相同温度下计算。越低探索越少。</translation>
+    </message>
+    <message>
+        <source>Response length limit</source>
+        <translation>回复长度上限</translation>
+    </message>
+    <message>
+        <source>Tokens a rollout may generate; a response cut here without end-of-sequence gets the missing-EOS penalty.</source>
+        <translation>一次采样最多可生成的 token 数；在此被截断且没有序列结束符的回复会受到缺失 EOS 惩罚。</translation>
+    </message>
+    <message>
+        <source>Missing-EOS penalty</source>
+        <translation>缺失 EOS 惩罚</translation>
+    </message>
+    <message>
+        <source>Subtracted from the reward model&apos;s score of a response that hit the length limit without ending itself (TRL&apos;s missing_eos_penalty).</source>
+        <translation>对于达到长度上限仍未自行结束的回复，从奖励模型给出的评分中减去此值（即 TRL 的 missing_eos_penalty）。</translation>
+    </message>
+    <message>
+        <source>Initial KL coefficient</source>
+        <translation>初始 KL 系数</translation>
+    </message>
+    <message>
+        <source>Weight of the per-token KL penalty against the reference (the base model). Higher keeps the policy closer to it.</source>
+        <translation>相对于参考模型（基础模型）的逐 token KL 惩罚的权重。越高，策略越接近参考模型。</translation>
+    </message>
+    <message>
+        <source>Adaptive KL</source>
+        <translation>自适应 KL</translation>
+    </message>
+    <message>
+        <source>Adjust the KL coefficient after each iteration towards the KL target (Ziegler et al.); off: it stays fixed.</source>
+        <translation>每次迭代后朝 KL 目标调整 KL 系数（Ziegler 等人）；关闭时系数保持不变。</translation>
+    </message>
+    <message>
+        <source>KL target</source>
+        <translation>KL 目标</translation>
+    </message>
+    <message>
+        <source>Per-response KL (nats) the adaptive controller steers towards.</source>
+        <translation>自适应控制器所趋向的每条回复 KL 值（单位：nats）。</translation>
+    </message>
+    <message>
+        <source>KL horizon</source>
+        <translation>KL 时间范围</translation>
+    </message>
+    <message>
+        <source>Responses over which the adaptive controller corrects the coefficient; smaller reacts faster.</source>
+        <translation>自适应控制器校正系数所跨越的回复数量；越小反应越快。</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>折扣因子</translation>
+    </message>
+    <message>
+        <source>Discount of future rewards within a response (GAE gamma).</source>
+        <translation>回复内未来奖励的折扣（GAE gamma）。</translation>
+    </message>
+    <message>
+        <source>GAE lambda</source>
+        <translation>GAE lambda</translation>
+    </message>
+    <message>
+        <source>Bias/variance trade-off of the advantage estimate.</source>
+        <translation>优势估计中偏差与方差的权衡。</translation>
+    </message>
+    <message>
+        <source>Policy clip range</source>
+        <translation>策略裁剪范围</translation>
+    </message>
+    <message>
+        <source>PPO clips the probability ratio to 1 +/- this.</source>
+        <translation>PPO 将概率比裁剪到 1 +/- 此值。</translation>
+    </message>
+    <message>
+        <source>Value clip range</source>
+        <translation>价值裁剪范围</translation>
+    </message>
+    <message>
+        <source>The value head&apos;s new estimate may move at most this far from the old one in the clipped loss.</source>
+        <translation>在裁剪损失中，价值头的新估计与旧估计之间的最大偏移量。</translation>
+    </message>
+    <message>
+        <source>Value loss weight</source>
+        <translation>价值损失权重</translation>
+    </message>
+    <message>
+        <source>Weight of the value head&apos;s loss in the total loss.</source>
+        <translation>价值头损失在总损失中的权重。</translation>
+    </message>
+    <message>
+        <source>Value head start</source>
+        <translation>价值头初始化</translation>
+    </message>
+    <message>
+        <source>zeros: the value head starts at 0; reward_model: it starts from the reward model&apos;s score head (same hidden size needed).</source>
+        <translation>zeros：价值头从 0 开始；reward_model：从奖励模型的评分头开始（需要相同的隐藏层大小）。</translation>
+    </message>
+    <message>
+        <source>Value loss trains the adapter</source>
+        <translation>价值损失训练适配器</translation>
+    </message>
+    <message>
+        <source>Let the value loss&apos;s gradient flow into the shared LoRA adapter (TRL&apos;s shared-backbone value head); off: it trains the value head only.</source>
+        <translation>让价值损失的梯度流入共享的 LoRA 适配器（即 TRL 的共享主干价值头）；关闭时只训练价值头。</translation>
+    </message>
+    <message>
+        <source>Reward model folder</source>
+        <translation>奖励模型文件夹</translation>
+    </message>
+    <message>
+        <source>Score with this reward model folder instead of the project&apos;s current one (the output of its newest finished reward run).</source>
+        <translation>使用此奖励模型文件夹打分，而不是项目当前的奖励模型（即其最新完成的奖励模型训练运行的输出）。</translation>
+    </message>
+    <message>
+        <source>Seeds the adapter&apos;s initial weights, the prompt order, the sampling and the mini-batch order.</source>
+        <translation>用于适配器初始权重、提示顺序、采样和小批次顺序的随机种子。</translation>
+    </message>
+    <message>
+        <source>Iterations between checkpoints (one is always written at the end and when stopped).</source>
+        <translation>两个检查点之间的迭代次数（结束时和停止时总会保存一次）。</translation>
+    </message>
+    <message>
+        <source>KL guard</source>
+        <translation>KL 保护</translation>
+    </message>
+    <message>
+        <source>Pause the run when the mean per-response KL to the base model exceeds this (nats); 0 turns the guard off.</source>
+        <translation>当相对于基础模型的每条回复平均 KL 超过此值（单位：nats）时暂停运行；0 表示关闭此保护。</translation>
+    </message>
+    <message>
+        <source>Entropy guard</source>
+        <translation>熵保护</translation>
+    </message>
+    <message>
+        <source>Pause the run when the policy&apos;s mean token entropy falls below this (nats): it has collapsed onto a few tokens. 0 turns the guard off.</source>
+        <translation>当策略的平均 token 熵低于此值（单位：nats）时暂停运行：说明策略已坍缩到少数几个 token 上。0 表示关闭此保护。</translation>
     </message>
 </context>
 <context>
@@ -2654,7 +3520,7 @@ Select a run in the list to see its charts.</source>
         <translation>恢复默认值</translation>
     </message>
     <message>
-        <source>Put every setting back to the trainer's default</source>
+        <source>Put every setting back to the trainer&apos;s default</source>
         <translation>将所有设置恢复为训练器的默认值</translation>
     </message>
     <message>
@@ -2682,7 +3548,9 @@ Select a run in the list to see its charts.</source>
     <name>lab::TrainingView</name>
     <message numerus="yes">
         <source>%n s</source>
-        <translation><numerusform>%n 秒</numerusform></translation>
+        <translation>
+            <numerusform>%n 秒</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 min %2 s</source>
@@ -2805,7 +3673,7 @@ Select a run in the list to see its charts.</source>
         <translation>使用这些设置</translation>
     </message>
     <message>
-        <source>Start from this run's settings for a new run</source>
+        <source>Start from this run&apos;s settings for a new run</source>
         <translation>以此运行的设置为起点创建新的运行</translation>
     </message>
     <message>
@@ -2813,7 +3681,7 @@ Select a run in the list to see its charts.</source>
         <translation>新建运行</translation>
     </message>
     <message>
-        <source>Back to a new run with the trainer's defaults</source>
+        <source>Back to a new run with the trainer&apos;s defaults</source>
         <translation>返回使用训练器默认设置的新运行</translation>
     </message>
     <message>
@@ -2837,7 +3705,7 @@ Select a run in the list to see its charts.</source>
         <translation>均不勾选：使用所有 A/B 投票。平局、都不好和跳过的投票不会构成样本对。</translation>
     </message>
     <message>
-        <source>Which votes make the training pairs: everyone's, one annotator's, or only recent ones</source>
+        <source>Which votes make the training pairs: everyone&apos;s, one annotator&apos;s, or only recent ones</source>
         <translation>哪些投票构成训练样本对：所有人的、某一标注者的，或仅近期的</translation>
     </message>
     <message>
@@ -2861,7 +3729,7 @@ Select a run in the list to see its charts.</source>
         <translation>请打开一个含有投票的项目以进行训练</translation>
     </message>
     <message>
-        <source>Press "Use these settings" or "New run" first: the settings shown are run %1's</source>
+        <source>Press &quot;Use these settings&quot; or &quot;New run&quot; first: the settings shown are run %1&apos;s</source>
         <translation>请先点击“使用这些设置”或“新建运行”：当前显示的是运行 %1 的设置</translation>
     </message>
     <message>

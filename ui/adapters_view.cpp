@@ -153,6 +153,11 @@ void AdaptersView::setModelDir(const QString &dir)
     m_evalOptions.modelDir = dir;
 }
 
+void AdaptersView::setDevice(const QString &device)
+{
+    m_evalOptions.eval.settings.device = device;
+}
+
 void AdaptersView::setHeldOutStore(std::shared_ptr<Store> store)
 {
     m_heldOut = std::move(store);

@@ -52,6 +52,7 @@ public:
 
     void setStore(std::shared_ptr<Store> store);
     // The base model adapters are evaluated on; empty (the default): defaultModelDir().
+    void setDevice(const QString &device); // "auto", "cpu", "cuda:N": where evaluations run
     void setModelDir(const QString &dir);
     // The database with the held-out incidents; null (the default): the project itself.
     void setHeldOutStore(std::shared_ptr<Store> store);

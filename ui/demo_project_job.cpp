@@ -48,9 +48,10 @@ DemoProjectJob::~DemoProjectJob()
     m_thread.wait();
 }
 
-QString DemoProjectJob::defaultPath()
+QString DemoProjectJob::defaultPath(const QString &dataDir)
 {
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/demo/demo.lab");
+    const QString base = dataDir.isEmpty() ? QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) : dataDir;
+    return base + QStringLiteral("/demo/demo.lab");
 }
 
 void DemoProjectJob::start(const QString &path, quint64 seed)

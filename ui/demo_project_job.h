@@ -16,7 +16,8 @@ public:
     ~DemoProjectJob() override;
 
     // <AppDataLocation>/demo/demo.lab
-    static QString defaultPath();
+    // <dataDir>/demo/demo.lab; dataDir empty: the standard application-data folder.
+    static QString defaultPath(const QString &dataDir = {});
     static constexpr quint64 kDefaultSeed = 1;
 
     void start(const QString &path, quint64 seed = kDefaultSeed);

@@ -137,9 +137,10 @@ DemoRunDialog::DemoRunDialog(const QString &dbPath, const QString &outDir, const
 
 DemoRunDialog::~DemoRunDialog() = default;
 
-QString DemoRunDialog::newProjectPath()
+QString DemoRunDialog::newProjectPath(const QString &dataDir)
 {
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/demo/full-demo-") +
+    const QString base = dataDir.isEmpty() ? QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) : dataDir;
+    return base + QStringLiteral("/demo/full-demo-") +
            QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")) + QStringLiteral(".lab");
 }
 

@@ -29,7 +29,7 @@ public:
 
     // <AppDataLocation>/demo/full-demo-<yyyyMMdd-HHmmss>.lab: a new project for every run, so a
     // demo never overwrites an earlier one.
-    static QString newProjectPath();
+    static QString newProjectPath(const QString &dataDir = {}); // under <dataDir>/demo/
 
     void start();
     bool isRunning() const;

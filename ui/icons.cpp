@@ -17,7 +17,7 @@ QIcon icon(IconId id)
     std::call_once(registered, registerIconResources);
     static const auto path = [](IconId which) -> QString {
         switch (which) {
-        case IconId::App: return QStringLiteral(":/icons/rlhf-log-lab-256.png");
+        case IconId::App: return QString(); // every size, below
         case IconId::Open: return QStringLiteral(":/icons/open.png");
         case IconId::Project: return QStringLiteral(":/icons/project.png");
         case IconId::Demo: return QStringLiteral(":/icons/demo.png");
@@ -34,6 +34,14 @@ QIcon icon(IconId id)
         }
         return QString();
     };
+    if (id == IconId::App) {
+        // The window icon and the About box pick the nearest size for their device pixel ratio.
+        QIcon app;
+        for (int size : {16, 22, 24, 32, 48, 64, 128, 256, 512})
+            app.addFile(QStringLiteral(":/icons/app/rlhf-log-lab-%1.png").arg(size), QSize(size, size));
+        return app;
+    }
+    // QIcon loads name@2x.png beside name.png by itself, for screens with a device pixel ratio of 2+.
     return QIcon(path(id));
 }
 

@@ -1,5 +1,7 @@
 #include "ui/log_palette.h"
 
+#include "ui/theme.h"
+
 #include <QFontDatabase>
 #include <QFontInfo>
 
@@ -51,6 +53,36 @@ QColor LogPalette::levelColor(LogLevel level) const
 }
 
 const LogPalette &LogPalette::standard()
+{
+    return isDarkPalette() ? dark() : light();
+}
+
+const LogPalette &LogPalette::dark()
+{
+    // The same roles on a dark background: tints dark enough that the text keeps its contrast,
+    // stripes and error text brighter than in the light scheme.
+    static const LogPalette palette{
+        .background = QColor(0x1e1f22),
+        .text = QColor(0xdcdfe4),
+        .dimText = QColor(0x8b929c),
+        .gutterBackground = QColor(0x26282c),
+        .gutterBorder = QColor(0x3a3d42),
+        .gutterText = QColor(0x6f7680),
+        .gutterCurrentText = QColor(0xf2f4f7),
+        .currentLine = QColor(0x28406a),
+        .errorTint = QColor(0x3d2326),
+        .warnTint = QColor(0x3a3120),
+        .errorStripe = QColor(0xef4444),
+        .fatalStripe = QColor(0xfca5a5),
+        .warnStripe = QColor(0xf0b429),
+        .errorText = QColor(0xffa8a8),
+        .searchHighlight = QColor(0x8a6d00),
+        .searchMarker = QColor(0xf59f00),
+    };
+    return palette;
+}
+
+const LogPalette &LogPalette::light()
 {
     // A light scheme in the spirit of klogg/lnav: tints light enough that highlights and the
     // current line stay readable on top of them.

@@ -32,7 +32,10 @@ struct LogPalette
     QColor textFor(LogLevel level) const;
     QColor levelColor(LogLevel level) const;  // for level names in tables and counts
 
+    // The scheme for the application's palette: dark() under a dark theme, light() otherwise.
     static const LogPalette &standard();
+    static const LogPalette &light();
+    static const LogPalette &dark();
     // DejaVu Sans Mono / Noto Sans Mono where installed, the system's fixed font otherwise.
     static QFont monospaceFont();
 };

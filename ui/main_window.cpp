@@ -3,6 +3,7 @@
 #include "core/common/paths.h"
 #include "core/logs/log_file.h"
 #include "core/store/store.h"
+#include "ui/about_dialog.h"
 #include "ui/adapters_view.h"
 #include "ui/demo_project_job.h"
 #include "ui/demo_run_dialog.h"
@@ -19,6 +20,9 @@
 #include "ui/log_view.h"
 #include "ui/recent_files.h"
 #include "ui/review_view.h"
+#include "ui/settings_dialog.h"
+#include "ui/shortcuts_overlay.h"
+#include "ui/theme.h"
 #include "ui/template_panel.h"
 #include "ui/training_view.h"
 #include "ui/triage_marks.h"
@@ -39,6 +43,7 @@
 #include <QMimeData>
 #include <QProgressBar>
 #include <QProgressDialog>
+#include <QProcess>
 #include <QPushButton>
 #include <QRandomGenerator>
 #include <QSettings>
@@ -77,7 +82,8 @@ bool hasSqliteHeader(const QString &path)
 }
 } // namespace
 
-MainWindow::MainWindow(QSettings &settings, QWidget *parent) : QMainWindow(parent), m_settings(settings)
+MainWindow::MainWindow(QSettings &settings, QWidget *parent)
+    : QMainWindow(parent), m_settings(settings), m_appSettings(AppSettings::load(settings)), m_startedWith(m_appSettings)
 {
     setObjectName(QStringLiteral("MainWindow"));
     setWindowIcon(icon(IconId::App));
@@ -96,7 +102,81 @@ MainWindow::MainWindow(QSettings &settings, QWidget *parent) : QMainWindow(paren
     rebuildRecentMenu();
     restoreWindowState();
     setLabelDocksVisible(false); // they belong to the label page, which never shows at start
+    m_shortcutsOverlay = new ShortcutsOverlay(this);
+    applySettingsToViews();
     updateTitle();
+}
+
+void MainWindow::applySettingsToViews()
+{
+    const QString modelDir = m_appSettings.effectiveModelDir();
+    m_trainingView->setModelDir(m_appSettings.modelDir); // empty: the run's own, or the bundled model
+    m_trainingView->setDevice(m_appSettings.device);
+    m_trainingView->setTrainingDefaults(m_appSettings.trainingDefaults);
+    m_adaptersView->setModelDir(m_appSettings.modelDir.isEmpty() ? QString() : modelDir);
+    m_adaptersView->setDevice(m_appSettings.device);
+    m_reviewView->setModelDir(m_appSettings.modelDir.isEmpty() ? QString() : modelDir);
+    m_reviewView->setDevice(m_appSettings.device);
+}
+
+bool MainWindow::applySettings(const AppSettings &settings)
+{
+    const bool themeChanged = settings.theme != m_appSettings.theme;
+    m_appSettings = settings;
+    m_appSettings.save(m_settings);
+    if (themeChanged)
+        applyTheme(m_appSettings.theme);
+    applySettingsToViews();
+    // What the running process read at start and cannot change now.
+    return m_appSettings.language != m_startedWith.language || m_appSettings.threads != m_startedWith.threads;
+}
+
+void MainWindow::showSettings()
+{
+    SettingsDialog dialog(m_appSettings, this);
+    connect(&dialog, &SettingsDialog::applied, this, [this](const AppSettings &s) { applySettings(s); });
+    if (dialog.exec() != QDialog::Accepted || !applySettings(dialog.settings()))
+        return;
+    QMessageBox box(QMessageBox::Question, tr("Restart the lab?"),
+                    tr("The new language or number of threads takes effect when the lab starts again."), QMessageBox::NoButton,
+                    this);
+    box.setObjectName(QStringLiteral("restartDialog"));
+    QPushButton *now = box.addButton(tr("Restart Now"), QMessageBox::AcceptRole);
+    QPushButton *later = box.addButton(tr("Later"), QMessageBox::RejectRole);
+    box.setDefaultButton(later);
+    box.exec();
+    if (box.clickedButton() == now)
+        restartLater();
+}
+
+void MainWindow::restartLater()
+{
+    m_restartRequested = true;
+    if (!close())
+        return; // the user kept a run training; the request stands until the window closes
+}
+
+void MainWindow::toggleShortcuts()
+{
+    QList<ShortcutGroup> groups = shortcutsFromMenus(menuBar());
+    // Keys of pages that act without a menu entry.
+    groups.append({tr("Voting (Label page)"),
+                   {{QStringLiteral("1"), tr("A (left) is better")},
+                    {QStringLiteral("2"), tr("B (right) is better")},
+                    {QStringLiteral("3"), tr("Tie")},
+                    {QStringLiteral("4"), tr("Both are bad")},
+                    {tr("Space"), tr("Skip the pair")},
+                    {QKeySequence(QKeySequence::Undo).toString(QKeySequence::NativeText), tr("Undo the last vote")}}});
+    groups.append({tr("Blind review (Review page)"),
+                   {{QStringLiteral("1 / 2"), tr("Left or right is better")},
+                    {QStringLiteral("3 / 4"), tr("Tie, both bad")},
+                    {tr("Space"), tr("Next pair")}}});
+    groups.append({tr("Anywhere"),
+                   {{QKeySequence(QKeySequence::HelpContents).toString(QKeySequence::NativeText), tr("Show or hide this list")},
+                    {tr("Drop a file"), tr("Open a log or a project")},
+                    {tr("Drop text"), tr("Open it as a log to explain")}}});
+    m_shortcutsOverlay->setGroups(groups);
+    m_shortcutsOverlay->toggle();
 }
 
 MainWindow::~MainWindow() = default;
@@ -408,6 +488,18 @@ void MainWindow::createActions()
     m_pasteLogAction->setStatusTip(tr("Open the clipboard's text as a log, to explain it"));
     connect(m_pasteLogAction, &QAction::triggered, this, [this] { pasteLog(); });
 
+    m_settingsAction = new QAction(tr("&Settings…"), this);
+    m_settingsAction->setObjectName(QStringLiteral("settingsAction"));
+    m_settingsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    m_settingsAction->setMenuRole(QAction::PreferencesRole);
+    m_settingsAction->setStatusTip(tr("Language, theme, data folder, model, device, threads, your annotator name, training defaults"));
+    connect(m_settingsAction, &QAction::triggered, this, &MainWindow::showSettings);
+    m_shortcutsAction = new QAction(tr("&Keyboard Shortcuts"), this);
+    m_shortcutsAction->setObjectName(QStringLiteral("shortcutsAction"));
+    m_shortcutsAction->setShortcut(QKeySequence::HelpContents);
+    m_shortcutsAction->setStatusTip(tr("Every keyboard shortcut at a glance"));
+    connect(m_shortcutsAction, &QAction::triggered, this, &MainWindow::toggleShortcuts);
+
     m_aboutAction = new QAction(icon(IconId::App), tr("&About RLHF Log Lab"), this);
     m_aboutAction->setMenuRole(QAction::AboutRole);
     connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
@@ -424,6 +516,8 @@ void MainWindow::createMenus()
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     file->addSeparator();
     file->addAction(m_closeLogAction);
+    file->addSeparator();
+    file->addAction(m_settingsAction);
     file->addSeparator();
     file->addAction(m_quitAction);
 
@@ -478,6 +572,8 @@ void MainWindow::createMenus()
     m_trainMenu->addAction(m_trainingView->exportPngAction());
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(m_shortcutsAction);
+    help->addSeparator();
     help->addAction(m_aboutAction);
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
 }
@@ -789,6 +885,11 @@ void MainWindow::closeEvent(QCloseEvent *event)
     }
     saveWindowState();
     QMainWindow::closeEvent(event);
+    if (m_restartRequested && event->isAccepted()) {
+        // The same program and arguments; the environment (threads) is inherited, the settings
+        // are read anew.
+        QProcess::startDetached(QCoreApplication::applicationFilePath(), QCoreApplication::arguments().mid(1));
+    }
 }
 
 bool MainWindow::askToStopTraining()
@@ -932,7 +1033,7 @@ void MainWindow::openInitial(const QStringList &paths, bool demo)
         else if (!openedLog)
             openedLog = openLog(path);
     }
-    if (paths.isEmpty() && !demo) {
+    if (paths.isEmpty() && !demo && m_appSettings.reopenLastProject) {
         const QString last = m_settings.value(kLastProjectKey).toString();
         if (!last.isEmpty() && QFileInfo(last).isFile())
             openProject(last);
@@ -944,7 +1045,7 @@ void MainWindow::openInitial(const QStringList &paths, bool demo)
         // incident is selected (which opens it) when the list has loaded, unless a log is shown.
         auto connection = std::make_shared<QMetaObject::Connection>();
         *connection = connect(m_incidentList, &IncidentListView::loaded, this, [this, connection](qint64 incidents) {
-            if (!m_store || m_store->path() != DemoProjectJob::defaultPath())
+            if (!m_store || m_store->path() != DemoProjectJob::defaultPath(m_appSettings.dataDir))
                 return; // another project named on the command line loaded first
             disconnect(*connection);
             if (incidents > 0 && !m_logView->logFile())
@@ -978,7 +1079,7 @@ void MainWindow::showOpenProjectDialog()
 
 void MainWindow::openDemoProject()
 {
-    const QString path = DemoProjectJob::defaultPath();
+    const QString path = DemoProjectJob::defaultPath(m_appSettings.dataDir);
     if (QFileInfo(path).isFile()) {
         openProject(path);
         return;
@@ -1003,7 +1104,9 @@ void MainWindow::openDemoProject()
 
 void MainWindow::runFullDemo()
 {
-    auto *dialog = new DemoRunDialog(DemoRunDialog::newProjectPath(), QString(), DemoSettings::full(), this);
+    DemoSettings demo = DemoSettings::full();
+    demo.device = m_appSettings.device;
+    auto *dialog = new DemoRunDialog(DemoRunDialog::newProjectPath(m_appSettings.dataDir), QString(), demo, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &DemoRunDialog::projectReady, this, [this](const QString &path) { openProject(path); });
     dialog->open();
@@ -1015,7 +1118,8 @@ void MainWindow::explainLog(bool newSeed)
     if (!m_logView->logFile())
         return;
     ExplainRequest request;
-    request.modelDir = defaultModelDir();
+    request.modelDir = m_appSettings.effectiveModelDir();
+    request.settings.device = m_appSettings.device;
     if (m_store) {
         // The project's active adapter is what the lab has aligned the model to; use it.
         auto active = m_store->activeAdapter();
@@ -1065,6 +1169,8 @@ bool MainWindow::startLabeling(bool chooseAnnotator)
                 annotator = **found;
         }
     }
+    if (!annotator && !chooseAnnotator)
+        annotator = profileAnnotator();
     if (!annotator)
         annotator = AnnotatorDialog::choose(m_store, this);
     if (!annotator)
@@ -1146,20 +1252,51 @@ void MainWindow::stopLabeling()
 
 void MainWindow::showAbout()
 {
-    QString runtime;
-    if (!m_runtime.torchVersion.isEmpty())
-        runtime = tr("<p>LibTorch %1, threads: %2, BLAS: %3<br>Devices: %4</p>")
-                      .arg(m_runtime.torchVersion)
-                      .arg(m_runtime.threads)
-                      .arg(m_runtime.blasLibrary.isEmpty() ? tr("unknown") : m_runtime.blasLibrary.toHtmlEscaped(),
-                           m_runtime.devices.join(QStringLiteral(", ")));
-    QMessageBox::about(this, tr("About RLHF Log Lab"),
-                       tr("<h3>RLHF Log Lab %1</h3>"
-                          "<p>Teach a language model to explain failed jobs from their logs, the way an "
-                          "on-call engineer would: read logs, vote on explanations, train reward, DPO and "
-                          "PPO adapters, and measure whether alignment helped.</p>"
-                          "<p>Qt %2</p>%3")
-                           .arg(QCoreApplication::applicationVersion(), QString::fromLatin1(qVersion()), runtime));
+    AboutDialog dialog(m_runtime, m_appSettings.effectiveDataDir(), m_settings.fileName(), this);
+    dialog.exec();
+}
+
+void MainWindow::offerModelFolder(const QString &dir)
+{
+    // A dropped folder that holds a model (a Hugging Face Llama checkpoint, or another lab-tiny)
+    // can become the base model; anything else is said to be neither a log nor a model.
+    const QString native = QDir::toNativeSeparators(dir);
+    if (!QFileInfo(dir + QStringLiteral("/config.json")).isFile() || !QFileInfo(dir + QStringLiteral("/tokenizer.model")).isFile()) {
+        showError(tr("Cannot open a folder"), tr("%1 is a folder. Drop a log, a project file, or a model folder "
+                                                 "(config.json, safetensors and tokenizer.model).")
+                                                  .arg(native));
+        return;
+    }
+    QMessageBox box(QMessageBox::Question, tr("Use this model?"),
+                    tr("Use the model in %1 to explain logs, train adapters and evaluate them?").arg(native),
+                    QMessageBox::Yes | QMessageBox::Cancel, this);
+    box.setObjectName(QStringLiteral("useModelDialog"));
+    box.setInformativeText(tr("Settings ▸ Model goes back to the bundled model."));
+    if (box.exec() != QMessageBox::Yes)
+        return;
+    AppSettings settings = m_appSettings;
+    settings.modelDir = dir;
+    applySettings(settings);
+    statusBar()->showMessage(tr("Base model: %1").arg(native), kStatusMessageMs);
+}
+
+std::optional<AnnotatorRecord> MainWindow::profileAnnotator()
+{
+    // The name from the settings signs this user's votes in a project they have not labeled yet;
+    // a simulated annotator of that name is never taken over.
+    if (m_appSettings.annotatorName.isEmpty())
+        return std::nullopt;
+    auto existing = m_store->annotatorByName(m_appSettings.annotatorName);
+    if (!existing.ok())
+        return std::nullopt;
+    if (existing->has_value())
+        return (*existing)->kind == QLatin1String(kAnnotatorHuman) ? std::optional<AnnotatorRecord>(**existing) : std::nullopt;
+    auto created = m_store->ensureAnnotator(m_appSettings.annotatorName, QString(kAnnotatorHuman));
+    if (!created.ok()) {
+        statusBar()->showMessage(created.error(), kStatusMessageMs * 2);
+        return std::nullopt;
+    }
+    return *created;
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)
@@ -1199,6 +1336,10 @@ void MainWindow::dropEvent(QDropEvent *event)
     QTimer::singleShot(0, this, [this, paths] {
         bool openedLog = false;
         for (const QString &path : paths) {
+            if (QFileInfo(path).isDir()) {
+                offerModelFolder(path);
+                continue;
+            }
             if (isProjectFile(path))
                 openProject(path);
             else if (!openedLog)

@@ -3,12 +3,14 @@
 // splitter, the incident list in a dock, the labeling page (LabelView) with its docks (guidelines,
 // progress, label quality, vote history), a welcome page when nothing is open, menus, toolbar and
 // status bar, the Training page (TrainingView: trainer settings, runs, live charts) and the
-// Adapters page (AdaptersView: activate, roll back, export, evaluate). Each view
+// Adapters page (AdaptersView: activate, roll back, export, evaluate), the Review page, the
+// settings dialog, the shortcuts overlay (F1) and the About box. Each view
 // owns its model and its background work; this class connects them,
 // opens files (dialog, drag-and-drop, command line, recent files) and remembers its state in
 // the QSettings it is given.
 #include "core/runtime/runtime_info.h"
 #include "core/store/records.h"
+#include "ui/app_settings.h"
 
 #include <QMainWindow>
 #include <functional>
@@ -37,6 +39,7 @@ class LabelQualityPanel;
 class LabelView;
 class LogView;
 class RecentFiles;
+class ShortcutsOverlay;
 class ReviewView;
 class Store;
 class TemplatePanel;
@@ -52,6 +55,17 @@ public:
     ~MainWindow() override;
 
     void setRuntimeInfo(const RuntimeInfo &info) { m_runtime = info; }
+
+    // The user's settings as loaded from (and saved to) the QSettings the window was given.
+    const AppSettings &appSettings() const { return m_appSettings; }
+    // Saves `settings`, applies the theme and hands each view its part (model, device, training
+    // defaults, data folder). Returns true when something changed that needs a restart
+    // (language, threads).
+    bool applySettings(const AppSettings &settings);
+    // Restarts the lab with the same arguments once the window has closed (a run that trains is
+    // asked about first, as on quit).
+    void restartLater();
+    bool restartRequested() const { return m_restartRequested; }
 
     // Opens what the command line named, else the last project, else shows the welcome page.
     // `demo` (rlhf-lab --demo) opens the demo project instead of the last one, building it in
@@ -86,6 +100,9 @@ public:
     QAction *reviewAction() const { return m_reviewAction; }
     bool isReviewPageShown() const;
     QAction *pasteLogAction() const { return m_pasteLogAction; }
+    QAction *settingsAction() const { return m_settingsAction; }
+    QAction *shortcutsAction() const { return m_shortcutsAction; }
+    ShortcutsOverlay *shortcutsOverlay() const { return m_shortcutsOverlay; }
     TriageMarks *triageMarks() const { return m_triageMarks; }
 
     // What closing the window while a run trains does: the user's answer to "Stop the run?".
@@ -107,6 +124,9 @@ public Q_SLOTS:
     // with each stage's progress; the project opens when it is done.
     void runFullDemo();
     void showAbout();
+    void showSettings();
+    // The keyboard shortcuts overlay (F1), read from the menus and the pages' own keys.
+    void toggleShortcuts();
     // Explains the open log with the model (and the project's active adapter) in the background;
     // `newSeed` samples another explanation than the last one.
     void explainLog(bool newSeed = false);
@@ -154,8 +174,14 @@ private:
     void setSideDocksAside(bool aside);
     bool askToStopTraining();
     QString annotatorKey() const;
+    std::optional<AnnotatorRecord> profileAnnotator();
+    void offerModelFolder(const QString &dir);
+    void applySettingsToViews();
 
     QSettings &m_settings;
+    AppSettings m_appSettings;
+    AppSettings m_startedWith; // as the process started: language and threads apply at start only
+    bool m_restartRequested = false;
     RecentFiles *m_recent = nullptr;
     RuntimeInfo m_runtime;
     std::shared_ptr<Store> m_store;
@@ -210,6 +236,9 @@ private:
     ReviewView *m_reviewView = nullptr;
     QAction *m_reviewAction = nullptr;
     QAction *m_pasteLogAction = nullptr;
+    QAction *m_settingsAction = nullptr;
+    QAction *m_shortcutsAction = nullptr;
+    ShortcutsOverlay *m_shortcutsOverlay = nullptr;
     TriageMarks *m_triageMarks = nullptr;
     std::function<CloseWhileTraining()> m_closeWhileTraining;
     bool m_closeAfterStop = false; // the user chose "Stop and quit": close when the run has ended

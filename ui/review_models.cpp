@@ -13,9 +13,11 @@ namespace lab {
 namespace {
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
+// lupdate files the tr("...") calls of free functions in namespace lab under the context "lab"
+// (see translations/*.ts); ask for that context, or the translations are never found.
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("lab::ReviewModels", text);
+    return QCoreApplication::translate("lab", text);
 }
 
 QString reasonTitle(const QString &reason)

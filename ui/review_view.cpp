@@ -346,9 +346,17 @@ void ReviewView::setModelDir(const QString &dir)
     m_modelDir = dir;
 }
 
+void ReviewView::setDevice(const QString &device)
+{
+    m_device = device;
+    m_options.settings.device = device;
+}
+
 void ReviewView::setEvalOptions(const ModelEvalOptions &options)
 {
     m_options = options;
+    if (!m_device.isEmpty())
+        m_options.settings.device = m_device;
     m_rewardSet = true;
     m_limit->setValue(options.limit > 0 ? options.limit : 0);
     m_greedy->setChecked(options.settings.greedy);

@@ -77,6 +77,7 @@ public:
     ~ReviewView() override; // cancels an evaluation, stops the worker thread and waits for it
 
     void setStore(std::shared_ptr<Store> store); // also lists the project's adapters
+    void setDevice(const QString &device);       // "auto" (default), "cpu", "cuda:N"
     void setModelDir(const QString &dir);        // empty (default): defaultModelDir()
     // Limit, samples, sampling and the reward model of the evaluation. Default: every held-out
     // incident, one sampled explanation each (T 0.7, seed 0), the project's current reward
@@ -143,6 +144,7 @@ private:
     std::shared_ptr<Store> m_store;
     QString m_modelDir;
     ModelEvalOptions m_options;
+    QString m_device; // the user's device; kept when tests or callers replace the options
     bool m_rewardSet = false; // setEvalOptions() chose the reward model
     std::shared_ptr<const EvalSuite> m_suite;
 

@@ -56,10 +56,16 @@ bool isWhole(const TrainParam &p)
     return p.defaultValue.typeId() == QMetaType::Int || p.defaultValue.typeId() == QMetaType::LongLong;
 }
 
+// The trainers' labels and help are English in core/, marked with QT_TRANSLATE_NOOP under this
+// context so that lupdate collects them into the GUI's catalogue.
 QString translatedLabel(const TrainParam &p)
 {
-    // The trainers' labels are English; a translation catalogue may carry them under this context.
     return QCoreApplication::translate("lab::TrainParam", p.label.toUtf8().constData());
+}
+
+QString translatedHelp(const TrainParam &p)
+{
+    return QCoreApplication::translate("lab::TrainParam", p.help.toUtf8().constData());
 }
 
 } // namespace
@@ -136,7 +142,7 @@ void TrainingForm::setParams(const QVector<TrainParam> &params)
 QWidget *TrainingForm::makeEditor(const TrainParam &p)
 {
     QString tip = QStringLiteral("<p><b>%1</b> <code>%2</code></p><p>%3</p>")
-                      .arg(translatedLabel(p).toHtmlEscaped(), p.key.toHtmlEscaped(), p.help.toHtmlEscaped());
+                      .arg(translatedLabel(p).toHtmlEscaped(), p.key.toHtmlEscaped(), translatedHelp(p).toHtmlEscaped());
     QWidget *editor = nullptr;
     const auto typeId = p.defaultValue.typeId();
     if (typeId == QMetaType::Bool) {
@@ -182,7 +188,7 @@ QWidget *TrainingForm::makeEditor(const TrainParam &p)
     }
     editor->setObjectName(QStringLiteral("param_") + p.key);
     editor->setToolTip(tip);
-    editor->setWhatsThis(p.help);
+    editor->setWhatsThis(translatedHelp(p));
     setEditorValue(editor, p, QJsonValue::fromVariant(p.defaultValue));
     return editor;
 }
@@ -215,6 +221,46 @@ QJsonValue TrainingForm::editorValue(QWidget *editor, const TrainParam &p) const
     if (auto *edit = qobject_cast<QLineEdit *>(editor))
         return edit->text().isEmpty() ? QJsonValue::fromVariant(p.defaultValue) : QJsonValue(edit->text());
     return QJsonValue::fromVariant(p.defaultValue);
+}
+
+QVector<TrainParam> TrainingForm::withDefaults(QVector<TrainParam> params, const QJsonObject &overrides)
+{
+    for (TrainParam &p : params) {
+        const QJsonValue v = overrides.value(p.key);
+        if (v.isUndefined() || v.isNull())
+            continue;
+        switch (p.defaultValue.typeId()) {
+        case QMetaType::Bool:
+            if (v.isBool())
+                p.defaultValue = v.toBool();
+            break;
+        case QMetaType::Int:
+        case QMetaType::LongLong:
+            if (v.isDouble() && v.toDouble() >= p.minimum && v.toDouble() <= p.maximum)
+                p.defaultValue = qint64(v.toDouble());
+            break;
+        case QMetaType::Double:
+            if (v.isDouble() && v.toDouble() >= p.minimum && v.toDouble() <= p.maximum)
+                p.defaultValue = v.toDouble();
+            break;
+        default:
+            if (v.isString() && (p.choices.isEmpty() || p.choices.contains(v.toString())))
+                p.defaultValue = v.toString();
+            break;
+        }
+    }
+    return params;
+}
+
+QJsonObject TrainingForm::changedFromDefaults(const QVector<TrainParam> &params, const QJsonObject &values)
+{
+    QJsonObject changed;
+    for (const TrainParam &p : params) {
+        const QJsonValue v = values.value(p.key);
+        if (!v.isUndefined() && v != QJsonValue::fromVariant(p.defaultValue))
+            changed.insert(p.key, v);
+    }
+    return changed;
 }
 
 QJsonObject TrainingForm::values() const

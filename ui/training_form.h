@@ -23,6 +23,12 @@ public:
     explicit TrainingForm(QWidget *parent = nullptr);
 
     void setParams(const QVector<TrainParam> &params);
+
+    // `params` with the defaults named in `overrides` (the user's, from the settings) in place of
+    // the built-in ones; keys the trainer does not have and values of the wrong type are ignored.
+    static QVector<TrainParam> withDefaults(QVector<TrainParam> params, const QJsonObject &overrides);
+    // The entries of `values` that differ from the built-in defaults of `params`.
+    static QJsonObject changedFromDefaults(const QVector<TrainParam> &params, const QJsonObject &values);
     const QVector<TrainParam> &params() const { return m_params; }
 
     // Every setting by key (numbers as the parameter's type). Ready for TrainJob::config.

@@ -447,7 +447,16 @@ void TrainingView::setKind(const QString &kind)
 
 void TrainingView::setFormForKind(const QString &kind)
 {
-    m_form->setParams(trainParams(kind));
+    m_form->setParams(TrainingForm::withDefaults(trainParams(kind), m_trainingDefaults.value(kind)));
+}
+
+void TrainingView::setTrainingDefaults(const QHash<QString, QJsonObject> &defaults)
+{
+    if (defaults == m_trainingDefaults)
+        return;
+    m_trainingDefaults = defaults;
+    if (m_shownRun == 0 && !isTraining() && !m_form->params().isEmpty())
+        setFormForKind(kind()); // an idle new-run form: show the new defaults
 }
 
 VoteSelection TrainingView::voteSelection() const
@@ -508,6 +517,7 @@ void TrainingView::startTraining()
     job.config = m_form->values();
     job.votes = voteSelection();
     job.modelDir = m_modelDir;
+    job.device = m_device;
     startJob(job, tr("Starting %1 training on %2").arg(RunTableModel::kindText(job.kind), job.votes.describe()));
 }
 
@@ -554,6 +564,7 @@ void TrainingView::resumeTraining()
     // The model the run started from: a resumed run must continue on the same base.
     job.modelDir = m_modelDir.isEmpty() ? run->config.value(QStringLiteral("model_dir")).toString() : m_modelDir;
     job.resumeRunId = runId;
+    job.device = m_device;
     // The charts continue the run's own history rather than start blank.
     auto points = m_store->metrics(runId);
     m_shownRun = 0;

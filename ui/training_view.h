@@ -7,6 +7,7 @@
 #include "core/train/train_run.h"
 #include "ui/training_controller.h"
 
+#include <QHash>
 #include <QWidget>
 #include <memory>
 
@@ -40,6 +41,10 @@ public:
     std::shared_ptr<Store> store() const { return m_store; }
     // The base model folder for new runs; empty: defaultModelDir().
     void setModelDir(const QString &dir) { m_modelDir = dir; }
+    void setDevice(const QString &device) { m_device = device; } // "auto", "cpu", "cuda:N"
+    // The user's defaults per trainer kind (the settings dialog's); a new run's form starts from
+    // them and Restore defaults goes back to them. Shown at once unless a run's settings are shown.
+    void setTrainingDefaults(const QHash<QString, QJsonObject> &defaults);
 
     bool isTraining() const;
     // The kind shown in the kind box (kRunReward...).
@@ -112,6 +117,8 @@ private:
 
     std::shared_ptr<Store> m_store;
     QString m_modelDir;
+    QString m_device = QStringLiteral("auto");
+    QHash<QString, QJsonObject> m_trainingDefaults;
     TrainingController *m_controller = nullptr;
 
     QComboBox *m_kindBox = nullptr;

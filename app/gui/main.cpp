@@ -2,34 +2,24 @@
 // runtime facts, and opens what the command line names. Everything else lives in ui/.
 #include "core/runtime/runtime_info.h"
 #include "core/common/thread_environment.h"
+#include "ui/app_language.h"
+#include "ui/app_settings.h"
 #include "ui/log_view.h"
 #include "ui/main_window.h"
+#include "ui/theme.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QLibraryInfo>
-#include <QLocale>
 #include <QMessageBox>
+#include <QRegularExpression>
 #include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTimer>
-#include <QTranslator>
 #include <memory>
 
 namespace {
-
-void installTranslators(QApplication &app)
-{
-    auto *qtTranslator = new QTranslator(&app);
-    if (qtTranslator->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
-                           QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QApplication::installTranslator(qtTranslator);
-    auto *labTranslator = new QTranslator(&app);
-    if (labTranslator->load(QLocale(), QStringLiteral("rlhf-lab"), QStringLiteral("_"), QStringLiteral(":/i18n")))
-        QApplication::installTranslator(labTranslator);
-}
 
 // --screenshot FILE: grab the window once the log (with --demo: the first incident's) is indexed
 // and its templates mined, then quit.
@@ -67,7 +57,26 @@ int main(int argc, char **argv)
     QApplication::setOrganizationDomain(QStringLiteral("rlhf-log-lab.org"));
     QApplication::setApplicationVersion(QStringLiteral(LAB_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("org.rlhflab.RlhfLogLab"));
-    installTranslators(app);
+
+    // A screenshot run starts from default window state and leaves the user's settings alone.
+    // Read before the parser so that its help is in the user's language.
+    const bool screenshotRun = !app.arguments().filter(QRegularExpression(QStringLiteral("^--?screenshot(=|$)"))).isEmpty();
+    QTemporaryDir scratch;
+    std::unique_ptr<QSettings> settings = screenshotRun
+        ? std::make_unique<QSettings>(scratch.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat)
+        : std::make_unique<QSettings>();
+    lab::AppSettings appSettings = lab::AppSettings::load(*settings);
+    // --language and --theme (hidden) override the settings for this run only: screenshots, checks.
+    for (int i = 1; i + 1 < argc; ++i) {
+        const QString arg = QString::fromLocal8Bit(argv[i]);
+        if (arg == QLatin1String("--language"))
+            appSettings.language = QString::fromLocal8Bit(argv[i + 1]);
+        else if (arg == QLatin1String("--theme"))
+            appSettings.theme = lab::themeFromId(QString::fromLocal8Bit(argv[i + 1]));
+    }
+    lab::installTranslators(app, appSettings.language);
+    if (appSettings.theme != lab::Theme::System)
+        lab::applyTheme(appSettings.theme);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("main", "Read logs, vote on explanations, align a model."));
@@ -87,16 +96,16 @@ int main(int argc, char **argv)
                             QApplication::translate("main", "Open the demo project, building it from the bundled synthetic incidents first if needed."));
     QCommandLineOption size(QStringLiteral("size"), QStringLiteral("WxH"), QStringLiteral("size"));
     size.setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions({demo, screenshot, search, size});
+    QCommandLineOption language(QStringLiteral("language"), QStringLiteral("en, de or zh_CN for this run"), QStringLiteral("code"));
+    language.setFlags(QCommandLineOption::HiddenFromHelp);
+    QCommandLineOption theme(QStringLiteral("theme"), QStringLiteral("system, light or dark for this run"), QStringLiteral("theme"));
+    theme.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOptions({demo, screenshot, search, size, language, theme});
     parser.process(app);
 
-    // A screenshot run starts from default window state and leaves the user's settings alone.
-    QTemporaryDir scratch;
-    std::unique_ptr<QSettings> settings = parser.isSet(screenshot)
-        ? std::make_unique<QSettings>(scratch.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat)
-        : std::make_unique<QSettings>();
+    // Threads before any worker runs Torch code (each thread reads the count once).
+    const lab::RuntimeInfo runtime = lab::initRuntime(appSettings.threads);
     lab::MainWindow window(*settings);
-    const lab::RuntimeInfo runtime = lab::initRuntime();
     window.setRuntimeInfo(runtime);
     if (parser.isSet(size)) {
         const QStringList wh = parser.value(size).split(QLatin1Char('x'));

@@ -4,6 +4,7 @@
 
 #include <QFile>
 #include <QRegularExpression>
+#include <dlfcn.h>
 #include <thread>
 
 namespace lab {
@@ -28,6 +29,22 @@ QString loadedBlasLibrary()
     }
     return found;
 }
+
+// OpenBLAS exports these; another BLAS does not. Looked up at run time: LibTorch links
+// libblas.so.3, whichever library the system's alternative points at.
+int openBlasThreads()
+{
+    using GetThreads = int (*)();
+    auto get = reinterpret_cast<GetThreads>(::dlsym(RTLD_DEFAULT, "openblas_get_num_threads"));
+    return get ? get() : 0;
+}
+
+void setOpenBlasThreads(int threads)
+{
+    using SetThreads = void (*)(int);
+    if (auto set = reinterpret_cast<SetThreads>(::dlsym(RTLD_DEFAULT, "openblas_set_num_threads")))
+        set(threads);
+}
 } // namespace
 
 RuntimeInfo runtimeInfo()
@@ -39,6 +56,7 @@ RuntimeInfo runtimeInfo()
     info.blasIsReference = !info.blasLibrary.isEmpty() && !info.blasLibrary.contains(QLatin1String("openblas"))
                            && !info.blasLibrary.contains(QLatin1String("mkl"));
     info.threads = torch::get_num_threads();
+    info.blasThreads = openBlasThreads();
     info.devices << QStringLiteral("cpu");
     if (torch::cuda::is_available()) {
         for (size_t i = 0; i < torch::cuda::device_count(); ++i)
@@ -52,6 +70,7 @@ RuntimeInfo initRuntime(int threads)
     if (threads <= 0)
         threads = int(std::max(1u, std::thread::hardware_concurrency()));
     torch::set_num_threads(threads);
+    setOpenBlasThreads(threads);
     return runtimeInfo();
 }
 

@@ -37,22 +37,6 @@ namespace {
 
 constexpr int kDefaultPromptTokens = 352;
 
-TrainParam param(const char *key, const char *label, const char *help, QVariant value, double min,
-                 double max, bool advanced = false)
-{
-    TrainParam p;
-    p.key = QString::fromLatin1(key);
-    p.label = QString::fromLatin1(label);
-    p.help = QString::fromLatin1(help);
-    p.defaultValue = std::move(value);
-    p.minimum = min;
-    p.maximum = max;
-    p.advanced = advanced;
-    return p;
-}
-
-QVariant whole(qint64 v) { return QVariant::fromValue<qint64>(v); }
-
 // The resolved settings, read once.
 struct Settings
 {
@@ -273,50 +257,6 @@ void scoreOpenPairs(RunSession &session, const QString &modelDir, const QString 
 }
 
 } // namespace
-
-QVector<TrainParam> rewardParams()
-{
-    return {
-        param("steps", "Steps", "Optimizer steps in the run. Each step trains on batch_size pairs; one epoch is "
-              "ceil(training pairs / batch_size) steps.", whole(200), 1, 1e7),
-        param("batch_size", "Pairs per step", "Preference pairs per step; the chosen and rejected answers of all of "
-              "them go through one packed forward.", whole(8), 1, 256),
-        param("learning_rate", "Learning rate", "Peak AdamW learning rate, reached after the warm-up and then lowered "
-              "along a cosine. Lower it if the loss jumps about or turns NaN.", 1e-4, 1e-7, 1e30),
-        param("warmup_steps", "Warm-up steps", "Steps over which the learning rate rises linearly to its peak.",
-              whole(10), 0, 1e6, true),
-        param("min_lr_ratio", "Final learning rate ratio", "The cosine ends at this fraction of the peak learning rate.",
-              0.1, 0.0, 1.0, true),
-        param("weight_decay", "Weight decay", "AdamW's decoupled weight decay on the weight matrices (not on norms).",
-              0.0, 0.0, 1.0, true),
-        param("max_grad_norm", "Gradient clip", "Gradients are scaled down so that their global norm is at most this.",
-              1.0, 0.0, 1e6, true),
-        param("margin", "Margin", "Bradley-Terry margin: the loss keeps pushing until r(chosen) - r(rejected) exceeds "
-              "it. 0 is the plain Bradley-Terry loss.", 0.0, 0.0, 100.0, true),
-        param("train_layers", "Trained layers", "How many of the top decoder layers are trained with the head (the "
-              "final norm too when > 0); -1 trains the whole model. Fewer layers make a step cheaper: nothing "
-              "below them runs backward.", whole(2), -1, 1000),
-        param("held_out_fraction", "Held-out share", "Share of the incidents whose pairs are kept out of training to "
-              "measure eval/accuracy (split by incident, never by pair).", 0.05, 0.0, 0.9),
-        param("eval_pairs", "Held-out pairs evaluated", "At most this many held-out pairs are scored at each "
-              "evaluation (the same ones each time); 0: all of them.", whole(300), 0, 1e7, true),
-        param("eval_every", "Evaluate every", "Steps between held-out evaluations besides each epoch end and the end "
-              "of the run; 0: only then.", whole(50), 0, 1e7, true),
-        param("log_every", "Log every", "Steps between metric points (means over those steps).", whole(5), 1, 1e6, true),
-        param("checkpoint_every", "Checkpoint every", "Steps between checkpoints (also written when the run stops); "
-              "0: only at the end.", whole(50), 0, 1e7, true),
-        param("prompt_tokens", "Prompt budget", "Tokens of BOS + log digest + cue; 0: what the base model was trained "
-              "with (its lab_prompt_tokens, else 352).", whole(0), 0, 4096, true),
-        param("context_tokens", "Context", "Prompt + explanation + EOS are cut to this many tokens.", whole(512), 32,
-              4096, true),
-        param("seed", "Seed", "Head initialisation, train/held-out split and the order of the pairs.", whole(1), 0,
-              9.0e15, true),
-        param("score_pairs", "Rank unvoted pairs", "After a finished run, score the pairs nobody has voted on so the "
-              "labeling queue shows the ones the model is least sure about first.", true, 0, 0, true),
-        param("score_seconds", "Ranking time limit", "Pair ranking is skipped when it would take longer than this "
-              "many seconds.", 60.0, 0.0, 1e6, true),
-    };
-}
 
 Result<TrainOutcome> runRewardTraining(const TrainJob &job, const TrainCallbacks &callbacks)
 {
