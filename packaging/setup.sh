@@ -24,7 +24,7 @@ packages=(cmake ninja-build g++ pkg-config
           libqt6sql6-sqlite libtorch-dev libsentencepiece-dev libsqlite3-dev
           libopenblas0-pthread libgl1-mesa-dev xvfb xauth
           python3-torch    # the independent reference the model tests compare against
-          dpkg-dev appstream desktop-file-utils)   # the .deb (CPack, shlibdeps) and its checks
+          dpkg-dev file appstream desktop-file-utils)   # the .deb (CPack, shlibdeps) and its checks
 
 missing=()
 for p in "${packages[@]}"; do

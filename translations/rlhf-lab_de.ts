@@ -70,13 +70,6 @@
         <source>%1 (the slow reference BLAS: install libopenblas0-pthread)</source>
         <translation>%1 (die langsame Referenz-BLAS: libopenblas0-pthread installieren)</translation>
     </message>
-    <message numerus="yes">
-        <source>%1, %n thread(s)</source>
-        <translation>
-            <numerusform>%1, %n Thread</numerusform>
-            <numerusform>%1, %n Threads</numerusform>
-        </translation>
-    </message>
     <message>
         <source>%1 (built with %2)</source>
         <translation>%1 (erstellt mit %2)</translation>
@@ -132,6 +125,10 @@
     <message>
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
+    </message>
+    <message>
+        <source>%1 (threads: %2)</source>
+        <translation>%1 (Threads: %2)</translation>
     </message>
 </context>
 <context>
@@ -2798,13 +2795,6 @@ Das Projekt bauen, damit das mitgelieferte Modell lab-tiny neben das Programm ko
         <source>&amp;Device:</source>
         <translation>&amp;Gerät:</translation>
     </message>
-    <message numerus="yes">
-        <source>Automatic (%n core(s))</source>
-        <translation>
-            <numerusform>Automatisch (%n Kern)</numerusform>
-            <numerusform>Automatisch (%n Kerne)</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Threads for matrix products (LibTorch and OpenBLAS). Fewer leave cores free for other work.</source>
         <translation>Threads für Matrixprodukte (LibTorch und OpenBLAS). Weniger Threads lassen Kerne für andere Arbeit frei.</translation>
@@ -2856,6 +2846,10 @@ Das Projekt bauen, damit das mitgelieferte Modell lab-tiny neben das Programm ko
     <message>
         <source>The settings a new run of this trainer starts with. Restore defaults puts back the lab&apos;s own.</source>
         <translation>Die Einstellungen, mit denen ein neuer Lauf dieses Trainers beginnt. „Standardwerte wiederherstellen“ stellt die Standardwerte des Labs wieder her.</translation>
+    </message>
+    <message>
+        <source>Automatic: one per core (%1)</source>
+        <translation>Automatisch: einer pro Kern (%1)</translation>
     </message>
 </context>
 <context>

@@ -70,12 +70,6 @@
         <source>%1 (the slow reference BLAS: install libopenblas0-pthread)</source>
         <translation>%1（较慢的参考 BLAS：请安装 libopenblas0-pthread）</translation>
     </message>
-    <message numerus="yes">
-        <source>%1, %n thread(s)</source>
-        <translation>
-            <numerusform>%1，%n 个线程</numerusform>
-        </translation>
-    </message>
     <message>
         <source>%1 (built with %2)</source>
         <translation>%1（构建时使用 %2）</translation>
@@ -131,6 +125,10 @@
     <message>
         <source>About &amp;Qt</source>
         <translation>关于 Qt(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>%1 (threads: %2)</source>
+        <translation>%1（线程：%2）</translation>
     </message>
 </context>
 <context>
@@ -2790,12 +2788,6 @@ Build the project so that the bundled lab-tiny model is copied next to the progr
         <source>&amp;Device:</source>
         <translation>设备(&amp;D)：</translation>
     </message>
-    <message numerus="yes">
-        <source>Automatic (%n core(s))</source>
-        <translation>
-            <numerusform>自动（%n 个核心）</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Threads for matrix products (LibTorch and OpenBLAS). Fewer leave cores free for other work.</source>
         <translation>用于矩阵乘法的线程数（LibTorch 和 OpenBLAS）。线程越少，留给其他工作的核心越多。</translation>
@@ -2847,6 +2839,10 @@ Build the project so that the bundled lab-tiny model is copied next to the progr
     <message>
         <source>The settings a new run of this trainer starts with. Restore defaults puts back the lab&apos;s own.</source>
         <translation>此训练器新运行的初始设置。“恢复默认值”会恢复实验室自带的默认设置。</translation>
+    </message>
+    <message>
+        <source>Automatic: one per core (%1)</source>
+        <translation>自动：每个核心一个（%1）</translation>
     </message>
 </context>
 <context>

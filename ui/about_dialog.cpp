@@ -25,7 +25,7 @@ AboutDialog::AboutDialog(const RuntimeInfo &runtime, const QString &dataDir, con
     if (runtime.blasIsReference)
         blas = tr("%1 (the slow reference BLAS: install libopenblas0-pthread)").arg(blas);
     if (runtime.blasThreads > 0)
-        blas = tr("%1, %n thread(s)", nullptr, runtime.blasThreads).arg(blas);
+        blas = tr("%1 (threads: %2)").arg(blas).arg(runtime.blasThreads);
     const QString qtVersion = QString::fromLatin1(qVersion()) == QLatin1String(QT_VERSION_STR)
         ? QString::fromLatin1(qVersion())
         : tr("%1 (built with %2)").arg(QString::fromLatin1(qVersion()), QLatin1String(QT_VERSION_STR));

@@ -69,7 +69,7 @@ SettingsDialog::SettingsDialog(const AppSettings &settings, QWidget *parent)
     layout->addWidget(m_tabs);
     layout->addWidget(note(tr("Language and threads take effect when the lab starts again; everything else at once."), this));
     layout->addWidget(buttons);
-    resize(640, 560);
+    resize(800, 600); // the training page's form: label, field and the Restore defaults button
 }
 
 QWidget *SettingsDialog::folderRow(QLineEdit *edit, const QString &dialogTitle)
@@ -184,7 +184,7 @@ QWidget *SettingsDialog::createModelPage()
     m_threads = new QSpinBox(page);
     m_threads->setObjectName(QStringLiteral("threadsBox"));
     m_threads->setRange(0, 256);
-    m_threads->setSpecialValueText(tr("Automatic (%n core(s))", nullptr, cores));
+    m_threads->setSpecialValueText(tr("Automatic: one per core (%1)").arg(cores));
     m_threads->setValue(m_initial.threads);
     m_threads->setToolTip(tr("Threads for matrix products (LibTorch and OpenBLAS). Fewer leave cores free for other work."));
     form->addRow(tr("T&hreads:"), m_threads);
@@ -245,6 +245,7 @@ QWidget *SettingsDialog::createTrainingPage()
     scroll->setWidget(m_form);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     layout->addWidget(scroll, 1);
     connect(m_trainer, &QComboBox::currentIndexChanged, this, [this] {
         keepTrainerValues();

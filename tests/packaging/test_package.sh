@@ -43,6 +43,7 @@ dpkg-deb -c "$deb" | awk '{print $6}' | sed 's|^\./||' >"$scratch/files"
 for f in usr/bin/rlhf-lab usr/bin/rlhf-lab-cli usr/libexec/rlhf-log-lab/rlhf-lab usr/libexec/rlhf-log-lab/rlhf-lab-cli \
          usr/libexec/rlhf-log-lab/lab_spm.so \
          usr/share/applications/org.rlhflab.RlhfLogLab.desktop usr/share/metainfo/org.rlhflab.RlhfLogLab.metainfo.xml \
+         usr/share/mime/packages/org.rlhflab.RlhfLogLab.xml \
          usr/share/icons/hicolor/scalable/apps/org.rlhflab.RlhfLogLab.svg \
          usr/share/rlhf-log-lab/models/lab-tiny/model.safetensors usr/share/rlhf-log-lab/models/lab-tiny/tokenizer.model \
          usr/share/rlhf-log-lab/models/lab-tiny/config.json usr/share/rlhf-log-lab/samples/spark_executor_oom.log; do

@@ -142,6 +142,13 @@ private Q_SLOTS:
         lr = qobject_cast<QDoubleSpinBox *>(dialog.trainingForm()->editor(QStringLiteral("learning_rate")));
         QCOMPARE(lr->value(), 0.004);
 
+        if (const QString dir = qEnvironmentVariable("LAB_SCREENSHOT_DIR"); !dir.isEmpty()) {
+            QTest::qWait(100); // rows added to a shown form show on the next event loop pass
+            dialog.grab().save(dir + QStringLiteral("/settings-training.png"));
+            dialog.tabs()->setCurrentIndex(1);
+            dialog.grab().save(dir + QStringLiteral("/settings-model.png"));
+        }
+
         const AppSettings s = dialog.settings();
         QCOMPARE(s.language, QStringLiteral("de"));
         QCOMPARE(s.theme, Theme::Dark);
@@ -247,6 +254,8 @@ private Q_SLOTS:
         QTest::keyClick(&window, Qt::Key_F1);
         QTRY_VERIFY(overlay->isVisible());
         QCOMPARE(overlay->geometry(), window.rect());
+        if (const QString dir = qEnvironmentVariable("LAB_SCREENSHOT_DIR"); !dir.isEmpty())
+            window.grab().save(dir + QStringLiteral("/shortcuts.png"));
 
         QHash<QString, QString> keysOf; // description -> keys
         QStringList groupTitles;
@@ -284,6 +293,10 @@ private Q_SLOTS:
         const RuntimeInfo runtime = initRuntime(1);
         QVERIFY(!runtime.torchVersion.isEmpty());
         AboutDialog about(runtime, m_dir.path(), m_dir.filePath(QStringLiteral("x.ini")));
+        if (const QString dir = qEnvironmentVariable("LAB_SCREENSHOT_DIR"); !dir.isEmpty()) {
+            about.show();
+            about.grab().save(dir + QStringLiteral("/about.png"));
+        }
         const QString details = about.detailsText();
         QVERIFY2(details.contains(QStringLiteral("Qt: ") + QString::fromLatin1(qVersion())), qPrintable(details));
         QVERIFY2(details.contains(QStringLiteral("LibTorch: ") + runtime.torchVersion), qPrintable(details));

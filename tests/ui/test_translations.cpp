@@ -8,6 +8,7 @@
 #include <QApplication>
 #include <QMenu>
 #include <QMenuBar>
+#include <QPainter>
 #include <QSet>
 #include <QSettings>
 #include <QTemporaryDir>
@@ -71,6 +72,29 @@ QList<MenuText> menuTexts(const QMainWindow &window)
     return out;
 }
 
+// For the note and the README: the window with its File and Help menus open, painted
+// into one picture (a grab of the window does not include popups).
+void saveWithMenusOpen(QMainWindow &window, const QString &file)
+{
+    QTest::qWait(300);
+    QPixmap shot = window.grab();
+    QPainter painter(&shot);
+    const QList<QAction *> tops = window.menuBar()->actions();
+    for (QAction *top : {tops.first(), tops.last()}) {
+        QMenu *menu = top->menu();
+        const QRect at = window.menuBar()->actionGeometry(top);
+        menu->popup(window.menuBar()->mapToGlobal(at.bottomLeft()));
+        QTest::qWait(200);
+        QPoint pos = window.mapFromGlobal(menu->pos());
+        pos.setX(std::min(pos.x(), shot.width() - menu->width()));
+        painter.drawPixmap(pos, menu->grab());
+        menu->hide();
+    }
+    painter.end();
+    if (!shot.save(file))
+        qWarning("could not write %s", qPrintable(file));
+}
+
 } // namespace
 
 class TestTranslations : public QObject
@@ -102,8 +126,11 @@ class TestTranslations : public QObject
         QList<MenuText> texts;
         {
             MainWindow window(settings);
+            window.resize(1200, 700);
             window.show();
             texts = menuTexts(window);
+            if (const QString dir = qEnvironmentVariable("LAB_SCREENSHOT_DIR"); !dir.isEmpty())
+                saveWithMenusOpen(window, dir + QStringLiteral("/main-window-") + language + QStringLiteral(".png"));
         }
         QCoreApplication::removeTranslator(&recorder);
         qDeleteAll(recorder.inner);
