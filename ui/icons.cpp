@@ -41,8 +41,14 @@ QIcon icon(IconId id)
             app.addFile(QStringLiteral(":/icons/app/rlhf-log-lab-%1.png").arg(size), QSize(size, size));
         return app;
     }
-    // QIcon loads name@2x.png beside name.png by itself, for screens with a device pixel ratio of 2+.
-    return QIcon(path(id));
+    // Both sizes in the icon, not only the one for the screen the application started on (QIcon's
+    // own @2x lookup): a window moved to a high-DPI screen then draws real pixels, not a blow-up.
+    const QString file = path(id);
+    QIcon both(file);
+    QString twice = file;
+    twice.insert(file.lastIndexOf(QLatin1Char('.')), QStringLiteral("@2x"));
+    both.addFile(twice);
+    return both;
 }
 
 } // namespace lab

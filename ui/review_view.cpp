@@ -1,5 +1,7 @@
 #include "ui/review_view.h"
 
+#include "ui/theme.h"
+
 #include "core/common/paths.h"
 #include "core/eval/eval_report.h"
 #include "core/explain/explainer.h"
@@ -582,8 +584,10 @@ void ReviewView::showCurrentPair()
     m_viewA->setExplanation(p.base.text, incidentEvidence(m_store.get(), p.incidentId, p.base.text));
     m_viewB->setExplanation(p.adapter.text, incidentEvidence(m_store.get(), p.incidentId, p.adapter.text));
     const WordDiff diff = wordDiff(p.base.text, p.adapter.text);
-    tintSpans(m_viewA->textBrowser()->document(), diff.onlyInA, QColor(0xfd, 0xe2, 0xe2));
-    tintSpans(m_viewB->textBrowser()->document(), diff.onlyInB, QColor(0xd9, 0xf5, 0xdf));
+    // Light tints under dark text, deep ones under the dark theme's light text.
+    const bool dark = isDarkPalette();
+    tintSpans(m_viewA->textBrowser()->document(), diff.onlyInA, dark ? QColor(0x5c, 0x2b, 0x2e) : QColor(0xfd, 0xe2, 0xe2));
+    tintSpans(m_viewB->textBrowser()->document(), diff.onlyInB, dark ? QColor(0x1f, 0x4d, 0x2e) : QColor(0xd9, 0xf5, 0xdf));
     QString header = tr("<b>Incident %1</b> (%2), sample %3: %4").arg(p.incidentId).arg(p.kind).arg(p.sampleIndex + 1)
                          .arg(p.outcome == PairOutcome::Win    ? tr("B better")
                               : p.outcome == PairOutcome::Loss ? tr("A better")

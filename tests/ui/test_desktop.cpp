@@ -7,6 +7,7 @@
 #include "core/train/train_run.h"
 #include "ui/about_dialog.h"
 #include "ui/app_settings.h"
+#include "ui/icons.h"
 #include "ui/label_session.h"
 #include "ui/label_view.h"
 #include "ui/log_palette.h"
@@ -286,6 +287,17 @@ private Q_SLOTS:
         QTRY_VERIFY(overlay->isVisible());
         QTest::mouseClick(overlay, Qt::LeftButton, {}, QPoint(5, 5));
         QTRY_VERIFY(!overlay->isVisible());
+    }
+
+    void iconsComeInHighDpiSizes()
+    {
+        const QList<QSize> app = icon(IconId::App).availableSizes();
+        for (int size : {16, 32, 48, 256, 512})
+            QVERIFY2(app.contains(QSize(size, size)), qPrintable(QString::number(size)));
+        // name@2x.png is picked up beside name.png: a 2x screen gets real pixels, not a blow-up.
+        const QList<QSize> open = icon(IconId::Open).availableSizes();
+        QVERIFY(open.contains(QSize(48, 48)));
+        QVERIFY2(open.contains(QSize(96, 96)), qPrintable(QString::number(open.size())));
     }
 
     void aboutNamesTheVersionsInUse()
