@@ -4,6 +4,7 @@
 #include "ui/explanation_view.h"
 #include "ui/log_text_view.h"
 #include "ui/log_view.h"
+#include "ui/theme.h"
 #include "ui/vote_history_model.h"
 
 #include <QAction>
@@ -132,6 +133,7 @@ LabelView::LabelView(QWidget *parent) : QWidget(parent)
     m_messagePage = new QWidget(m_pages);
     buildPairPage(m_pairPage);
     buildMessagePage(m_messagePage);
+    applyTints();
     m_pages->addWidget(m_messagePage);
     m_pages->addWidget(m_pairPage);
     auto *layout = new QVBoxLayout(this);
@@ -167,7 +169,6 @@ void LabelView::buildPairPage(QWidget *page)
     m_editBanner = new QWidget(page);
     m_editBanner->setObjectName(QStringLiteral("labelEditBanner"));
     m_editBanner->setAutoFillBackground(true);
-    m_editBanner->setStyleSheet(QStringLiteral("#labelEditBanner { background: #fef3c7; border-radius: 4px; }"));
     auto *bannerRow = new QHBoxLayout(m_editBanner);
     bannerRow->setContentsMargins(8, 4, 8, 4);
     m_editLabel = new QLabel(m_editBanner);
@@ -186,7 +187,6 @@ void LabelView::buildPairPage(QWidget *page)
     m_errorLabel = new QLabel(page);
     m_errorLabel->setObjectName(QStringLiteral("labelError"));
     m_errorLabel->setWordWrap(true);
-    m_errorLabel->setStyleSheet(QStringLiteral("color: #b91c1c;"));
     m_errorLabel->hide();
     layout->addWidget(m_errorLabel);
 
@@ -332,8 +332,6 @@ void LabelView::buildPairPage(QWidget *page)
         connect(b, &QPushButton::clicked, this, [this, choice] { castVote(choice); });
         buttons->addWidget(b, i < 4 ? 2 : 1);
     }
-    m_voteButtons[choiceIndex(ScreenChoice::Left)]->setStyleSheet(QStringLiteral("QPushButton:checked { background: #dcfce7; }"));
-    m_voteButtons[choiceIndex(ScreenChoice::Right)]->setStyleSheet(QStringLiteral("QPushButton:checked { background: #dcfce7; }"));
     m_undoButton = new QPushButton(tr("Undo  (Ctrl+Z)"), page);
     m_undoButton->setObjectName(QStringLiteral("voteUndo"));
     m_undoButton->setFocusPolicy(Qt::NoFocus);
@@ -363,7 +361,6 @@ void LabelView::buildMessagePage(QWidget *page)
     m_messageDetail->setObjectName(QStringLiteral("labelMessageDetail"));
     m_messageDetail->setWordWrap(true);
     m_messageDetail->setAlignment(Qt::AlignCenter);
-    m_messageDetail->setStyleSheet(QStringLiteral("color: #4b5563;"));
     auto *row = new QHBoxLayout;
     m_retryButton = new QPushButton(tr("Check again"), page);
     m_retryButton->setObjectName(QStringLiteral("labelRetry"));
@@ -692,6 +689,26 @@ void LabelView::updateActions()
     m_undoAction->setEnabled(undo);
     m_undoButton->setEnabled(undo);
     m_emptyUndoButton->setVisible(undo && m_pages->currentWidget() == m_messagePage);
+}
+
+void LabelView::applyTints()
+{
+    const bool dark = isDarkPalette();
+    m_editBanner->setStyleSheet(dark ? QStringLiteral("#labelEditBanner { background: #4a3b12; border-radius: 4px; }")
+                                     : QStringLiteral("#labelEditBanner { background: #fef3c7; border-radius: 4px; }"));
+    m_errorLabel->setStyleSheet(dark ? QStringLiteral("color: #f87171;") : QStringLiteral("color: #b91c1c;"));
+    const QString checked = dark ? QStringLiteral("QPushButton:checked { background: #1f4d2e; }")
+                                 : QStringLiteral("QPushButton:checked { background: #dcfce7; }");
+    m_voteButtons[choiceIndex(ScreenChoice::Left)]->setStyleSheet(checked);
+    m_voteButtons[choiceIndex(ScreenChoice::Right)]->setStyleSheet(checked);
+    m_messageDetail->setStyleSheet(dark ? QStringLiteral("color: #9aa1ab;") : QStringLiteral("color: #4b5563;"));
+}
+
+void LabelView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange)
+        applyTints();
+    QWidget::changeEvent(event);
 }
 
 void LabelView::keyPressEvent(QKeyEvent *event)

@@ -85,9 +85,12 @@ Q_SIGNALS:
 
 protected:
     void keyPressEvent(QKeyEvent *event) override;
+    void changeEvent(QEvent *event) override;
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    // The banner, vote-button and message colours for the light or the dark theme.
+    void applyTints();
     void buildPairPage(QWidget *page);
     void buildMessagePage(QWidget *page);
     void createActions();
