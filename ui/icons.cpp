@@ -1,5 +1,9 @@
 #include "ui/icons.h"
 
+#include "ui/theme.h"
+
+#include <QIconEngine>
+#include <QPainter>
 #include <mutex>
 
 // The icons' .qrc is compiled into the static lab_ui library, where nothing would reference its
@@ -10,6 +14,57 @@ static void registerIconResources()
 }
 
 namespace lab {
+
+namespace {
+// Draws the light-theme or the dark-theme variant, whichever the application's palette is in
+// when the icon is painted: a theme switched in the settings reaches every toolbar and menu at
+// once, without each view setting its icons again.
+class ThemedIconEngine : public QIconEngine
+{
+public:
+    ThemedIconEngine(QIcon light, QIcon dark) : m_light(std::move(light)), m_dark(std::move(dark)) {}
+
+    void paint(QPainter *painter, const QRect &rect, QIcon::Mode mode, QIcon::State state) override
+    {
+        current().paint(painter, rect, Qt::AlignCenter, mode, state);
+    }
+    QPixmap pixmap(const QSize &size, QIcon::Mode mode, QIcon::State state) override
+    {
+        return current().pixmap(size, mode, state);
+    }
+    QPixmap scaledPixmap(const QSize &size, QIcon::Mode mode, QIcon::State state, qreal scale) override
+    {
+        return current().pixmap(size, scale, mode, state);
+    }
+    QSize actualSize(const QSize &size, QIcon::Mode mode, QIcon::State state) override
+    {
+        return current().actualSize(size, mode, state);
+    }
+    QList<QSize> availableSizes(QIcon::Mode mode, QIcon::State state) override
+    {
+        return current().availableSizes(mode, state);
+    }
+    QIconEngine *clone() const override { return new ThemedIconEngine(m_light, m_dark); }
+    QString key() const override { return QStringLiteral("lab-themed"); }
+
+private:
+    const QIcon &current() const { return isDarkPalette() ? m_dark : m_light; }
+
+    QIcon m_light;
+    QIcon m_dark;
+};
+
+// name.png and name@2x.png in one icon, not only the size for the screen the application started
+// on (QIcon's own @2x lookup): a window moved to a high-DPI screen draws real pixels.
+QIcon bothScales(const QString &file)
+{
+    QIcon icon(file);
+    QString twice = file;
+    twice.insert(file.lastIndexOf(QLatin1Char('.')), QStringLiteral("@2x"));
+    icon.addFile(twice);
+    return icon;
+}
+} // namespace
 
 QIcon icon(IconId id)
 {
@@ -41,14 +96,11 @@ QIcon icon(IconId id)
             app.addFile(QStringLiteral(":/icons/app/rlhf-log-lab-%1.png").arg(size), QSize(size, size));
         return app;
     }
-    // Both sizes in the icon, not only the one for the screen the application started on (QIcon's
-    // own @2x lookup): a window moved to a high-DPI screen then draws real pixels, not a blow-up.
-    const QString file = path(id);
-    QIcon both(file);
-    QString twice = file;
-    twice.insert(file.lastIndexOf(QLatin1Char('.')), QStringLiteral("@2x"));
-    both.addFile(twice);
-    return both;
+    // Each UI icon in a light-theme (dark strokes) and a dark-theme (light strokes) variant.
+    const QString light = path(id);
+    QString dark = light;
+    dark.insert(light.lastIndexOf(QLatin1Char('.')), QStringLiteral("-dark"));
+    return QIcon(new ThemedIconEngine(bothScales(light), bothScales(dark)));
 }
 
 } // namespace lab

@@ -298,6 +298,26 @@ private Q_SLOTS:
         const QList<QSize> open = icon(IconId::Open).availableSizes();
         QVERIFY(open.contains(QSize(48, 48)));
         QVERIFY2(open.contains(QSize(96, 96)), qPrintable(QString::number(open.size())));
+
+        // The same icon object draws light strokes once the theme is dark.
+        const QIcon folder = icon(IconId::Open);
+        auto strokeLightness = [&folder] {
+            const QImage image = folder.pixmap(QSize(48, 48), 1.0).toImage();
+            int sum = 0, n = 0;
+            for (int y = 0; y < image.height(); ++y)
+                for (int x = 0; x < image.width(); ++x)
+                    if (qAlpha(image.pixel(x, y)) > 200) {
+                        sum += QColor(image.pixel(x, y)).lightness();
+                        ++n;
+                    }
+            return n > 0 ? sum / n : -1;
+        };
+        applyTheme(Theme::Light);
+        const int onLight = strokeLightness();
+        applyTheme(Theme::Dark);
+        const int onDark = strokeLightness();
+        applyTheme(Theme::System);
+        QVERIFY2(onLight >= 0 && onLight < 100 && onDark > 180, qPrintable(QStringLiteral("%1 %2").arg(onLight).arg(onDark)));
     }
 
     void aboutNamesTheVersionsInUse()
