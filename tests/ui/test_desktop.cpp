@@ -10,6 +10,11 @@
 #include "ui/icons.h"
 #include "ui/label_session.h"
 #include "ui/label_view.h"
+#include "core/logs/log_file.h"
+#include "ui/explain_panel.h"
+#include "ui/log_text_view.h"
+#include "ui/log_view.h"
+#include "ui/template_panel.h"
 #include "ui/log_palette.h"
 #include "ui/main_window.h"
 #include "ui/settings_dialog.h"
@@ -23,6 +28,9 @@
 #include <QDoubleSpinBox>
 #include <QLineEdit>
 #include <QMenuBar>
+#include <QMimeData>
+#include <QTableView>
+#include <QTextBrowser>
 #include <QSettings>
 #include <QSpinBox>
 #include <QTemporaryDir>
@@ -241,6 +249,38 @@ private Q_SLOTS:
         auto stored = window.store()->annotatorByName(QStringLiteral("dana"));
         QVERIFY(stored.ok() && stored->has_value());
         QCOMPARE((*stored)->kind, QString(kAnnotatorHuman));
+    }
+
+    void filesDroppedOnAnyViewOpen()
+    {
+        // Drops land on whatever view is under the pointer: the log text, the template table, the
+        // explanation panel. Each passes them up to the window, which opens the file.
+        auto qs = newSettings(QStringLiteral("drop.ini"));
+        MainWindow window(*qs);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QStringList logs;
+        for (int i = 0; i < 4; ++i) {
+            const QString path = m_dir.filePath(QStringLiteral("drop-%1.log").arg(i));
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(QByteArrayLiteral("2024-01-01 10:00:00 INFO starting\n2024-01-01 10:00:01 ERROR failed\n"));
+            logs << path;
+        }
+        QVERIFY(window.openLog(logs[0]));
+        window.explainPanel()->show();
+        const QList<QWidget *> targets = {window.logView()->textView()->viewport(), window.templatePanel()->table()->viewport(),
+                                          window.explainPanel()->textView()->viewport()};
+        for (int i = 0; i < targets.size(); ++i) {
+            QMimeData mime;
+            mime.setUrls({QUrl::fromLocalFile(logs[i + 1])});
+            QDragEnterEvent enter(QPoint(5, 5), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+            QApplication::sendEvent(targets[i], &enter);
+            QVERIFY2(enter.isAccepted(), qPrintable(targets[i]->parentWidget()->objectName()));
+            QDropEvent drop(QPointF(5, 5), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+            QApplication::sendEvent(targets[i], &drop);
+            QTRY_COMPARE(window.logView()->logFile()->name(), QFileInfo(logs[i + 1]).fileName());
+        }
     }
 
     void f1ShowsEveryShortcutFromTheMenus()
