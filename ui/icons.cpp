@@ -86,6 +86,11 @@ QIcon icon(IconId id)
         case IconId::Incidents: return QStringLiteral(":/icons/incidents.png");
         case IconId::Templates: return QStringLiteral(":/icons/templates.png");
         case IconId::Log: return QStringLiteral(":/icons/log.png");
+        case IconId::Explain: return QStringLiteral(":/icons/explain.png");
+        case IconId::Label: return QStringLiteral(":/icons/label.png");
+        case IconId::Train: return QStringLiteral(":/icons/train.png");
+        case IconId::Adapters: return QStringLiteral(":/icons/adapters.png");
+        case IconId::Review: return QStringLiteral(":/icons/review.png");
         }
         return QString();
     };

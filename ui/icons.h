@@ -9,7 +9,7 @@
 namespace lab {
 
 enum class IconId { App, Open, Project, Demo, Search, Next, Previous, NextError, PreviousError, GoToLine, Cancel,
-                    Incidents, Templates, Log };
+                    Incidents, Templates, Log, Explain, Label, Train, Adapters, Review };
 
 QIcon icon(IconId id);
 

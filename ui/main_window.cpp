@@ -438,7 +438,7 @@ void MainWindow::createActions()
         m_templatePanel->setFocus(Qt::ShortcutFocusReason);
     });
 
-    m_explainAction = new QAction(style()->standardIcon(QStyle::SP_MessageBoxInformation), tr("&Explain"), this);
+    m_explainAction = new QAction(icon(IconId::Explain), tr("&Explain"), this);
     m_explainAction->setObjectName(QStringLiteral("explainAction"));
     m_explainAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     m_explainAction->setStatusTip(tr("Ask the model why the job in this log failed"));
@@ -452,7 +452,7 @@ void MainWindow::createActions()
         view->nextErrorAction()->setShortcuts(nextError);
     }
 
-    m_labelAction = new QAction(style()->standardIcon(QStyle::SP_DialogYesButton), tr("&Label"), this);
+    m_labelAction = new QAction(icon(IconId::Label), tr("&Label"), this);
     m_labelAction->setObjectName(QStringLiteral("labelAction"));
     m_labelAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
     m_labelAction->setStatusTip(tr("Compare two explanations of an incident and vote for the better one"));
@@ -464,19 +464,19 @@ void MainWindow::createActions()
     m_switchAnnotatorAction->setEnabled(false);
     connect(m_switchAnnotatorAction, &QAction::triggered, this, [this] { startLabeling(true); });
 
-    m_trainAction = new QAction(style()->standardIcon(QStyle::SP_MediaPlay), tr("&Train"), this);
+    m_trainAction = new QAction(icon(IconId::Train), tr("&Train"), this);
     m_trainAction->setObjectName(QStringLiteral("trainAction"));
     m_trainAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
     m_trainAction->setStatusTip(tr("Train a reward model, a DPO or a PPO adapter on the project's votes, and watch it learn"));
     m_trainAction->setEnabled(false);
     connect(m_trainAction, &QAction::triggered, this, &MainWindow::showTraining);
-    m_adaptersAction = new QAction(style()->standardIcon(QStyle::SP_FileDialogDetailedView), tr("A&dapters"), this);
+    m_adaptersAction = new QAction(icon(IconId::Adapters), tr("A&dapters"), this);
     m_adaptersAction->setObjectName(QStringLiteral("adaptersAction"));
     m_adaptersAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
     m_adaptersAction->setStatusTip(tr("The trained adapters: activate one, roll back, export it, evaluate it"));
     m_adaptersAction->setEnabled(false);
     connect(m_adaptersAction, &QAction::triggered, this, &MainWindow::showAdapters);
-    m_reviewAction = new QAction(style()->standardIcon(QStyle::SP_FileDialogContentsView), tr("&Review"), this);
+    m_reviewAction = new QAction(icon(IconId::Review), tr("&Review"), this);
     m_reviewAction->setObjectName(QStringLiteral("reviewAction"));
     m_reviewAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
     m_reviewAction->setStatusTip(tr("Base vs adapter on held-out incidents: metrics, charts, regressions, blind A/B review"));
