@@ -152,8 +152,10 @@ void MainWindow::showSettings()
 void MainWindow::restartLater()
 {
     m_restartRequested = true;
-    if (!close())
-        return; // the user kept a run training; the request stands until the window closes
+    // Refused because a run trains: "Stop and Quit" closes (and restarts) once the run has
+    // written its checkpoint; "Keep Training" drops the restart, so a later quit does not restart.
+    if (!close() && !m_closeAfterStop)
+        m_restartRequested = false;
 }
 
 void MainWindow::toggleShortcuts()
@@ -886,9 +888,13 @@ void MainWindow::closeEvent(QCloseEvent *event)
     saveWindowState();
     QMainWindow::closeEvent(event);
     if (m_restartRequested && event->isAccepted()) {
+        m_restartRequested = false;
         // The same program and arguments; the environment (threads) is inherited, the settings
         // are read anew.
-        QProcess::startDetached(QCoreApplication::applicationFilePath(), QCoreApplication::arguments().mid(1));
+        if (m_restart)
+            m_restart();
+        else
+            QProcess::startDetached(QCoreApplication::applicationFilePath(), QCoreApplication::arguments().mid(1));
     }
 }
 

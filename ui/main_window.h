@@ -66,6 +66,9 @@ public:
     // asked about first, as on quit).
     void restartLater();
     bool restartRequested() const { return m_restartRequested; }
+    // What starts the new process after the window closed; unset: this program with the same
+    // arguments (QProcess::startDetached). Tests count calls instead.
+    void setRestartHandler(std::function<void()> handler) { m_restart = std::move(handler); }
 
     // Opens what the command line named, else the last project, else shows the welcome page.
     // `demo` (rlhf-lab --demo) opens the demo project instead of the last one, building it in
@@ -182,6 +185,7 @@ private:
     AppSettings m_appSettings;
     AppSettings m_startedWith; // as the process started: language and threads apply at start only
     bool m_restartRequested = false;
+    std::function<void()> m_restart;
     RecentFiles *m_recent = nullptr;
     RuntimeInfo m_runtime;
     std::shared_ptr<Store> m_store;

@@ -209,6 +209,25 @@ private Q_SLOTS:
         applyTheme(Theme::System);
     }
 
+    void restartClosesTheWindowAndStartsOnce()
+    {
+        auto qs = newSettings(QStringLiteral("restart.ini"));
+        MainWindow window(*qs);
+        int starts = 0;
+        window.setRestartHandler([&starts] { ++starts; });
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        AppSettings s = window.appSettings();
+        s.language = QStringLiteral("de");
+        QVERIFY(window.applySettings(s));
+        window.restartLater();
+        QVERIFY(!window.isVisible());
+        QCOMPARE(starts, 1);
+        QVERIFY(!window.restartRequested());
+        // The language is saved for the next start.
+        QCOMPARE(AppSettings::load(*newSettings(QStringLiteral("restart.ini"))).language, QStringLiteral("de"));
+    }
+
     void lastProjectReopensOnlyWhenWanted()
     {
         const QString project = m_dir.filePath(QStringLiteral("last.lab"));
