@@ -1,8 +1,9 @@
 #include "ui/demo_project_job.h"
 
+#include "ui/app_settings.h"
+
 #include <QDir>
 #include <QFileInfo>
-#include <QStandardPaths>
 
 #include "core/synth/demo_project.h"
 
@@ -50,7 +51,7 @@ DemoProjectJob::~DemoProjectJob()
 
 QString DemoProjectJob::defaultPath(const QString &dataDir)
 {
-    const QString base = dataDir.isEmpty() ? QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) : dataDir;
+    const QString base = dataDir.isEmpty() ? AppSettings::defaultDataDir() : dataDir;
     return base + QStringLiteral("/demo/demo.lab");
 }
 

@@ -1,5 +1,6 @@
 #include "ui/demo_run_dialog.h"
 
+#include "ui/app_settings.h"
 #include "ui/demo_run_job.h"
 
 #include <algorithm>
@@ -16,7 +17,6 @@
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QStandardPaths>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -139,7 +139,7 @@ DemoRunDialog::~DemoRunDialog() = default;
 
 QString DemoRunDialog::newProjectPath(const QString &dataDir)
 {
-    const QString base = dataDir.isEmpty() ? QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) : dataDir;
+    const QString base = dataDir.isEmpty() ? AppSettings::defaultDataDir() : dataDir;
     return base + QStringLiteral("/demo/full-demo-") +
            QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")) + QStringLiteral(".lab");
 }

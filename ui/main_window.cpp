@@ -109,13 +109,14 @@ MainWindow::MainWindow(QSettings &settings, QWidget *parent)
 
 void MainWindow::applySettingsToViews()
 {
-    const QString modelDir = m_appSettings.effectiveModelDir();
-    m_trainingView->setModelDir(m_appSettings.modelDir); // empty: the run's own, or the bundled model
+    // An empty model folder lets each view use its own default (a run's recorded model, or the
+    // bundled lab-tiny).
+    m_trainingView->setModelDir(m_appSettings.modelDir);
     m_trainingView->setDevice(m_appSettings.device);
     m_trainingView->setTrainingDefaults(m_appSettings.trainingDefaults);
-    m_adaptersView->setModelDir(m_appSettings.modelDir.isEmpty() ? QString() : modelDir);
+    m_adaptersView->setModelDir(m_appSettings.modelDir);
     m_adaptersView->setDevice(m_appSettings.device);
-    m_reviewView->setModelDir(m_appSettings.modelDir.isEmpty() ? QString() : modelDir);
+    m_reviewView->setModelDir(m_appSettings.modelDir);
     m_reviewView->setDevice(m_appSettings.device);
 }
 

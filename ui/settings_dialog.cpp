@@ -96,9 +96,8 @@ QWidget *SettingsDialog::folderRow(QLineEdit *edit, const QString &dialogTitle)
 
 bool SettingsDialog::eventFilter(QObject *watched, QEvent *event)
 {
-    auto *edit = qobject_cast<QLineEdit *>(watched);
-    if (!edit && watched->isWidgetType())
-        edit = static_cast<QWidget *>(watched)->findChild<QLineEdit *>();
+    // Only the rows of folderRow() are watched; their line edit takes the dropped folder.
+    auto *edit = watched->isWidgetType() ? static_cast<QWidget *>(watched)->findChild<QLineEdit *>() : nullptr;
     if (edit && (edit == m_dataDir || edit == m_modelDir)) {
         if (event->type() == QEvent::DragEnter) {
             auto *drag = static_cast<QDragEnterEvent *>(event);

@@ -8,20 +8,6 @@ namespace lab {
 
 namespace {
 
-TrainParam param(const char *key, const char *label, const char *help, QVariant value, double min,
-                 double max, bool advanced = false)
-{
-    TrainParam p;
-    p.key = QString::fromLatin1(key);
-    p.label = QString::fromLatin1(label);
-    p.help = QString::fromLatin1(help);
-    p.defaultValue = std::move(value);
-    p.minimum = min;
-    p.maximum = max;
-    p.advanced = advanced;
-    return p;
-}
-
 QVariant whole(qint64 v) { return QVariant::fromValue<qint64>(v); }
 
 } // namespace
@@ -29,43 +15,43 @@ QVariant whole(qint64 v) { return QVariant::fromValue<qint64>(v); }
 QVector<TrainParam> rewardParams()
 {
     return {
-        param("steps", QT_TRANSLATE_NOOP("lab::TrainParam", "Steps"), QT_TRANSLATE_NOOP("lab::TrainParam", "Optimizer steps in the run. Each step trains on batch_size pairs; one epoch is "
+        trainParam("steps", QT_TRANSLATE_NOOP("lab::TrainParam", "Steps"), QT_TRANSLATE_NOOP("lab::TrainParam", "Optimizer steps in the run. Each step trains on batch_size pairs; one epoch is "
               "ceil(training pairs / batch_size) steps."), whole(200), 1, 1e7),
-        param("batch_size", QT_TRANSLATE_NOOP("lab::TrainParam", "Pairs per step"), QT_TRANSLATE_NOOP("lab::TrainParam", "Preference pairs per step; the chosen and rejected answers of all of "
+        trainParam("batch_size", QT_TRANSLATE_NOOP("lab::TrainParam", "Pairs per step"), QT_TRANSLATE_NOOP("lab::TrainParam", "Preference pairs per step; the chosen and rejected answers of all of "
               "them go through one packed forward."), whole(8), 1, 256),
-        param("learning_rate", QT_TRANSLATE_NOOP("lab::TrainParam", "Learning rate"), QT_TRANSLATE_NOOP("lab::TrainParam", "Peak AdamW learning rate, reached after the warm-up and then lowered "
+        trainParam("learning_rate", QT_TRANSLATE_NOOP("lab::TrainParam", "Learning rate"), QT_TRANSLATE_NOOP("lab::TrainParam", "Peak AdamW learning rate, reached after the warm-up and then lowered "
               "along a cosine. Lower it if the loss jumps about or turns NaN."), 1e-4, 1e-7, 1e30),
-        param("warmup_steps", QT_TRANSLATE_NOOP("lab::TrainParam", "Warm-up steps"), QT_TRANSLATE_NOOP("lab::TrainParam", "Steps over which the learning rate rises linearly to its peak."),
+        trainParam("warmup_steps", QT_TRANSLATE_NOOP("lab::TrainParam", "Warm-up steps"), QT_TRANSLATE_NOOP("lab::TrainParam", "Steps over which the learning rate rises linearly to its peak."),
               whole(10), 0, 1e6, true),
-        param("min_lr_ratio", QT_TRANSLATE_NOOP("lab::TrainParam", "Final learning rate ratio"), QT_TRANSLATE_NOOP("lab::TrainParam", "The cosine ends at this fraction of the peak learning rate."),
+        trainParam("min_lr_ratio", QT_TRANSLATE_NOOP("lab::TrainParam", "Final learning rate ratio"), QT_TRANSLATE_NOOP("lab::TrainParam", "The cosine ends at this fraction of the peak learning rate."),
               0.1, 0.0, 1.0, true),
-        param("weight_decay", QT_TRANSLATE_NOOP("lab::TrainParam", "Weight decay"), QT_TRANSLATE_NOOP("lab::TrainParam", "AdamW's decoupled weight decay on the weight matrices (not on norms)."),
+        trainParam("weight_decay", QT_TRANSLATE_NOOP("lab::TrainParam", "Weight decay"), QT_TRANSLATE_NOOP("lab::TrainParam", "AdamW's decoupled weight decay on the weight matrices (not on norms)."),
               0.0, 0.0, 1.0, true),
-        param("max_grad_norm", QT_TRANSLATE_NOOP("lab::TrainParam", "Gradient clip"), QT_TRANSLATE_NOOP("lab::TrainParam", "Gradients are scaled down so that their global norm is at most this."),
+        trainParam("max_grad_norm", QT_TRANSLATE_NOOP("lab::TrainParam", "Gradient clip"), QT_TRANSLATE_NOOP("lab::TrainParam", "Gradients are scaled down so that their global norm is at most this."),
               1.0, 0.0, 1e6, true),
-        param("margin", QT_TRANSLATE_NOOP("lab::TrainParam", "Margin"), QT_TRANSLATE_NOOP("lab::TrainParam", "Bradley-Terry margin: the loss keeps pushing until r(chosen) - r(rejected) exceeds "
+        trainParam("margin", QT_TRANSLATE_NOOP("lab::TrainParam", "Margin"), QT_TRANSLATE_NOOP("lab::TrainParam", "Bradley-Terry margin: the loss keeps pushing until r(chosen) - r(rejected) exceeds "
               "it. 0 is the plain Bradley-Terry loss."), 0.0, 0.0, 100.0, true),
-        param("train_layers", QT_TRANSLATE_NOOP("lab::TrainParam", "Trained layers"), QT_TRANSLATE_NOOP("lab::TrainParam", "How many of the top decoder layers are trained with the head (the "
+        trainParam("train_layers", QT_TRANSLATE_NOOP("lab::TrainParam", "Trained layers"), QT_TRANSLATE_NOOP("lab::TrainParam", "How many of the top decoder layers are trained with the head (the "
               "final norm too when > 0); -1 trains the whole model. Fewer layers make a step cheaper: nothing "
               "below them runs backward."), whole(2), -1, 1000),
-        param("held_out_fraction", QT_TRANSLATE_NOOP("lab::TrainParam", "Held-out share"), QT_TRANSLATE_NOOP("lab::TrainParam", "Share of the incidents whose pairs are kept out of training to "
+        trainParam("held_out_fraction", QT_TRANSLATE_NOOP("lab::TrainParam", "Held-out share"), QT_TRANSLATE_NOOP("lab::TrainParam", "Share of the incidents whose pairs are kept out of training to "
               "measure eval/accuracy (split by incident, never by pair)."), 0.05, 0.0, 0.9),
-        param("eval_pairs", QT_TRANSLATE_NOOP("lab::TrainParam", "Held-out pairs evaluated"), QT_TRANSLATE_NOOP("lab::TrainParam", "At most this many held-out pairs are scored at each "
+        trainParam("eval_pairs", QT_TRANSLATE_NOOP("lab::TrainParam", "Held-out pairs evaluated"), QT_TRANSLATE_NOOP("lab::TrainParam", "At most this many held-out pairs are scored at each "
               "evaluation (the same ones each time); 0: all of them."), whole(300), 0, 1e7, true),
-        param("eval_every", QT_TRANSLATE_NOOP("lab::TrainParam", "Evaluate every"), QT_TRANSLATE_NOOP("lab::TrainParam", "Steps between held-out evaluations besides each epoch end and the end "
+        trainParam("eval_every", QT_TRANSLATE_NOOP("lab::TrainParam", "Evaluate every"), QT_TRANSLATE_NOOP("lab::TrainParam", "Steps between held-out evaluations besides each epoch end and the end "
               "of the run; 0: only then."), whole(50), 0, 1e7, true),
-        param("log_every", QT_TRANSLATE_NOOP("lab::TrainParam", "Log every"), QT_TRANSLATE_NOOP("lab::TrainParam", "Steps between metric points (means over those steps)."), whole(5), 1, 1e6, true),
-        param("checkpoint_every", QT_TRANSLATE_NOOP("lab::TrainParam", "Checkpoint every"), QT_TRANSLATE_NOOP("lab::TrainParam", "Steps between checkpoints (also written when the run stops); "
+        trainParam("log_every", QT_TRANSLATE_NOOP("lab::TrainParam", "Log every"), QT_TRANSLATE_NOOP("lab::TrainParam", "Steps between metric points (means over those steps)."), whole(5), 1, 1e6, true),
+        trainParam("checkpoint_every", QT_TRANSLATE_NOOP("lab::TrainParam", "Checkpoint every"), QT_TRANSLATE_NOOP("lab::TrainParam", "Steps between checkpoints (also written when the run stops); "
               "0: only at the end."), whole(50), 0, 1e7, true),
-        param("prompt_tokens", QT_TRANSLATE_NOOP("lab::TrainParam", "Prompt budget"), QT_TRANSLATE_NOOP("lab::TrainParam", "Tokens of BOS + log digest + cue; 0: what the base model was trained "
+        trainParam("prompt_tokens", QT_TRANSLATE_NOOP("lab::TrainParam", "Prompt budget"), QT_TRANSLATE_NOOP("lab::TrainParam", "Tokens of BOS + log digest + cue; 0: what the base model was trained "
               "with (its lab_prompt_tokens, else 352)."), whole(0), 0, 4096, true),
-        param("context_tokens", QT_TRANSLATE_NOOP("lab::TrainParam", "Context"), QT_TRANSLATE_NOOP("lab::TrainParam", "Prompt + explanation + EOS are cut to this many tokens."), whole(512), 32,
+        trainParam("context_tokens", QT_TRANSLATE_NOOP("lab::TrainParam", "Context"), QT_TRANSLATE_NOOP("lab::TrainParam", "Prompt + explanation + EOS are cut to this many tokens."), whole(512), 32,
               4096, true),
-        param("seed", QT_TRANSLATE_NOOP("lab::TrainParam", "Seed"), QT_TRANSLATE_NOOP("lab::TrainParam", "Head initialisation, train/held-out split and the order of the pairs."), whole(1), 0,
+        trainParam("seed", QT_TRANSLATE_NOOP("lab::TrainParam", "Seed"), QT_TRANSLATE_NOOP("lab::TrainParam", "Head initialisation, train/held-out split and the order of the pairs."), whole(1), 0,
               9.0e15, true),
-        param("score_pairs", QT_TRANSLATE_NOOP("lab::TrainParam", "Rank unvoted pairs"), QT_TRANSLATE_NOOP("lab::TrainParam", "After a finished run, score the pairs nobody has voted on so the "
+        trainParam("score_pairs", QT_TRANSLATE_NOOP("lab::TrainParam", "Rank unvoted pairs"), QT_TRANSLATE_NOOP("lab::TrainParam", "After a finished run, score the pairs nobody has voted on so the "
               "labeling queue shows the ones the model is least sure about first."), true, 0, 0, true),
-        param("score_seconds", QT_TRANSLATE_NOOP("lab::TrainParam", "Ranking time limit"), QT_TRANSLATE_NOOP("lab::TrainParam", "Pair ranking is skipped when it would take longer than this "
+        trainParam("score_seconds", QT_TRANSLATE_NOOP("lab::TrainParam", "Ranking time limit"), QT_TRANSLATE_NOOP("lab::TrainParam", "Pair ranking is skipped when it would take longer than this "
               "many seconds."), 60.0, 0.0, 1e6, true),
     };
 }

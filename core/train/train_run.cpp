@@ -147,6 +147,20 @@ QStringList trainKinds()
     return {QString(kRunReward), QString(kRunDpo), QString(kRunPpo)};
 }
 
+TrainParam trainParam(const char *key, const char *label, const char *help, QVariant value, double min, double max,
+                      bool advanced)
+{
+    TrainParam p;
+    p.key = QString::fromLatin1(key);
+    p.label = QString::fromLatin1(label);
+    p.help = QString::fromLatin1(help);
+    p.defaultValue = std::move(value);
+    p.minimum = min;
+    p.maximum = max;
+    p.advanced = advanced;
+    return p;
+}
+
 QVector<TrainParam> trainParams(const QString &kind)
 {
     if (kind == QLatin1String(kRunReward))

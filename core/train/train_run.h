@@ -109,6 +109,11 @@ struct TrainOutcome
     QJsonObject toJson() const; // {"run_id","kind","status","message","steps",...,"metrics":{...}}
 };
 
+// One setting, for the trainers' parameter tables (reward_params.cpp, dpo_params.cpp,
+// ppo_params.cpp); label and help are QT_TRANSLATE_NOOP("lab::TrainParam", ...) literals.
+TrainParam trainParam(const char *key, const char *label, const char *help, QVariant value, double min = 0,
+                      double max = 0, bool advanced = false);
+
 // The settings a kind understands, with their defaults (empty for an unknown kind).
 QVector<TrainParam> trainParams(const QString &kind);
 // The kinds runTraining() can start, in GUI order.
